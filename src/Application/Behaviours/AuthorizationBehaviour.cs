@@ -1,0 +1,49 @@
+using System.Reflection;
+using Mediator;
+using Overholt.Application.Errors;
+using Overholt.Application.Persistence;
+using Overholt.Application.Security;
+using Overholt.Application.Stores.Specifications;
+using Overholt.Domain.Stores;
+using Overholt.Domain.Users;
+
+namespace Overholt.Application.Behaviours;
+
+/// <summary>
+/// Every request needs a signed-in user; requests marked <see cref="RequiresRoleAttribute"/> or
+/// <see cref="RequiresStoreManagerAttribute"/> need more. Enforced here so no entry point can skip it.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IReadRepository<Store> stores)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private static readonly string? RequiredRole = typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.Role;
+    private static readonly bool RequiresStoreManager = typeof(TMessage).IsDefined(typeof(RequiresStoreManagerAttribute), inherit: false);
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (currentUser.Id is not { } userId)
+            throw new NotSignedInException();
+
+        if (RequiredRole is not null && !currentUser.IsInRole(RequiredRole))
+            throw new ForbiddenException($"Only users with the role '{RequiredRole}' may do this");
+
+        if (RequiresStoreManager && !currentUser.IsInRole(Roles.Admin))
+            await EnsureManagesStoreAsync(message, userId, cancellationToken);
+
+        return await next(message, cancellationToken);
+    }
+
+    private async Task EnsureManagesStoreAsync(TMessage message, int userId, CancellationToken cancellationToken)
+    {
+        if (message is not IStoreRequest storeRequest)
+            throw new InvalidOperationException($"{typeof(TMessage).Name} is marked {nameof(RequiresStoreManagerAttribute)} but does not implement {nameof(IStoreRequest)}");
+
+        if (await stores.AnyAsync(new StoreManagedBySpec(storeRequest.StoreId, userId), cancellationToken))
+            return;
+
+        // An unknown store is the handler's 404 to report, not a 403.
+        if (await stores.AnyAsync(new ByIdSpec<Store>(storeRequest.StoreId), cancellationToken))
+            throw new ForbiddenException("Only admins and this store's managers may do this");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Overholt.Application.Security;
+
+namespace Overholt.Application.Behaviours;
+
+/// <summary>Outermost behaviour: logs every request with its user and duration, and warns when one is slow.</summary>
+public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser currentUser, ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    /// <summary>Requests slower than this are logged as warnings.</summary>
+    public static readonly TimeSpan SlowRequestThreshold = TimeSpan.FromMilliseconds(500);
+
+    private static readonly string RequestName = typeof(TMessage).Name;
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed > SlowRequestThreshold)
+                LogSlow(RequestName, currentUser.Id, elapsed.TotalMilliseconds);
+            else
+                LogHandled(RequestName, currentUser.Id, elapsed.TotalMilliseconds);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            LogFailed(RequestName, currentUser.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} by user {UserId} handled in {ElapsedMs:0.0} ms")]
+    private partial void LogHandled(string request, int? userId, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request: {Request} by user {UserId} took {ElapsedMs:0.0} ms")]
+    private partial void LogSlow(string request, int? userId, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} by user {UserId} failed after {ElapsedMs:0.0} ms with {Error}")]
+    private partial void LogFailed(string request, int? userId, double elapsedMs, string error);
+}

@@ -1,0 +1,35 @@
+using Mediator;
+using Overholt.Application.Categories.Specifications;
+using Overholt.Application.Errors;
+using Overholt.Application.Persistence;
+using Overholt.Application.Security;
+using Overholt.Domain.Categories;
+using Overholt.Domain.Users;
+
+namespace Overholt.Application.Categories.Commands.UpdateCategory;
+
+/// <summary>Changes the given fields of a category; a null field stays as it is, an empty description clears it.</summary>
+[RequiresRole(Roles.Admin)]
+public sealed record UpdateCategory(int CategoryId, string? Name, string? Description) : ICommand;
+
+public sealed class UpdateCategoryHandler(IRepository<Category> categories) : ICommandHandler<UpdateCategory>
+{
+    public async ValueTask<Unit> Handle(UpdateCategory command, CancellationToken cancellationToken)
+    {
+        var category = await categories.GetByIdAsync(command.CategoryId, cancellationToken)
+            ?? throw new NotFoundException(nameof(Category), command.CategoryId);
+
+        if (command.Name is not null)
+        {
+            if (await categories.AnyAsync(new CategoryNamedSpec(command.Name, exceptId: category.Id), cancellationToken))
+                throw new ConflictException($"A category named '{command.Name.Trim()}' already exists");
+            category.Rename(command.Name);
+        }
+
+        if (command.Description is not null)
+            category.Describe(command.Description);
+
+        await categories.UpdateAsync(category, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,18 @@
+using Mediator;
+using Overholt.Application.Categories.Specifications;
+using Overholt.Application.Paging;
+using Overholt.Application.Persistence;
+using Overholt.Domain.Categories;
+
+namespace Overholt.Application.Categories.Queries.ListCategories;
+
+public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
+    : IQuery<Page<CategoryDto>>, IPagedRequest;
+
+public sealed class ListCategoriesHandler(IReadRepository<Category> categories) : IQueryHandler<ListCategories, Page<CategoryDto>>
+{
+    public async ValueTask<Page<CategoryDto>> Handle(ListCategories query, CancellationToken cancellationToken) =>
+        await categories.ProjectToPageAsync<CategoryDto>(new CategoriesInOrderSpec(query.Search), query, cancellationToken);
+}
+
+public sealed class ListCategoriesValidator : PagedRequestValidator<ListCategories>;

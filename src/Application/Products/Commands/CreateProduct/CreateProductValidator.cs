@@ -1,0 +1,14 @@
+using FluentValidation;
+using Overholt.Domain.Products;
+
+namespace Overholt.Application.Products.Commands.CreateProduct;
+
+public sealed class CreateProductValidator : AbstractValidator<CreateProduct>
+{
+    public CreateProductValidator()
+    {
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength);
+        RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.");
+        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName("categories");
+    }
+}

@@ -1,0 +1,20 @@
+using Mediator;
+using Overholt.Application.Errors;
+using Overholt.Application.Persistence;
+using Overholt.Application.Users;
+using Overholt.Domain.Stores;
+
+namespace Overholt.Application.Stores.Queries.GetStore;
+
+public sealed record GetStore(int StoreId) : IQuery<StoreDto>;
+
+public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, StoreDto>
+{
+    public async ValueTask<StoreDto> Handle(GetStore query, CancellationToken cancellationToken)
+    {
+        var store = await stores.ProjectToFirstOrDefaultAsync<StoreDto>(new ByIdSpec<Store>(query.StoreId), cancellationToken)
+            ?? throw new NotFoundException(nameof(Store), query.StoreId);
+        await users.FillManagerEmailsAsync([store], cancellationToken);
+        return store;
+    }
+}

@@ -1,0 +1,18 @@
+using Overholt.Application.Paging;
+
+namespace Overholt.Application.Users;
+
+/// <summary>Reads users from the identity store. Users live outside the domain model, so reads of them go through this port.</summary>
+public interface IUserDirectory
+{
+    Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken);
+
+    /// <summary>The user, with the admin-only fields when <paramref name="withAccountDetails"/> is set.</summary>
+    Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken);
+
+    /// <summary>The emails of the given users, in one query.</summary>
+    Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken);
+
+    /// <summary>One page of the managers of a store, by user id.</summary>
+    Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken);
+}
