@@ -1,6 +1,60 @@
+using System.Text.Json;
+using Mediator;
+using Overholt.Application;
+using Overholt.Application.Behaviours;
+using Overholt.Infrastructure;
+using Overholt.Infrastructure.Persistence;
+using Overholt.Web.Errors;
+using Overholt.Web.Hosting;
+using Overholt.Web.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(ApplicationAssembly)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(UnitOfWorkBehaviour<,>),
+    ];
+});
+
+builder.Services.AddOverholtAuthentication();
+builder.Services.AddOverholtProblemDetails();
+builder.Services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // Mapped client errors (404, 400...) are outcomes, not faults: no error-level log for them.
+    SuppressDiagnosticsCallback = context => ProblemExceptionHandler.IsClientError(context.Exception),
+});
+app.UseStatusCodePages();
+app.UseHttpMethodOverride();
+app.UseMiddleware<QueryMethodOverrideMiddleware>();
+app.UseRouting(); // after the overrides, so routing sees the overridden method
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOverholtAuth();
+app.MapControllers();
+app.MapHealthChecks("/health");
 
 app.Run();
+
+/// <summary>The web host's entry point; public so the test harness can start it.</summary>
+public partial class Program;

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Overholt.Application.Persistence;
+using Overholt.Domain.Users;
+using Overholt.Infrastructure.Identity;
+using Overholt.Infrastructure.Persistence;
+
+namespace Overholt.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Persistence on the configured provider and the adapters for the Application's ports.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(options => Enum.IsDefined(options.Provider), $"{DatabaseOptions.Section}:Provider must be Sqlite or Postgres")
+            .ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("ConnectionStrings:Default is not set. For the embedded default use \"Data Source=overholt.db\".");
+
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<OverholtDbContext, PostgresOverholtDbContext>((serviceProvider, options) =>
+                    options.UseOverholtPostgres(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+                break;
+            default:
+                services.AddDbContext<OverholtDbContext, SqliteOverholtDbContext>((serviceProvider, options) =>
+                    options.UseOverholtSqlite(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+                break;
+        }
+
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<DatabaseInitializer>();
+
+        // Adapters are named after the port they implement: UnitOfWork : IUnitOfWork, UserDirectory : IUserDirectory.
+        services.Scan(scan => scan.FromAssemblyOf<OverholtDbContext>()
+            .AddClasses(classes => classes.Where(type => !type.IsGenericTypeDefinition), publicOnly: false)
+            .AsMatchingInterface()
+            .WithScopedLifetime());
+
+        return services;
+    }
+
+    /// <summary>ASP.NET Core Identity on the same database: integer ids, roles, lockout, bearer tokens and the cookie.</summary>
+    public static IdentityBuilder AddOverholtIdentity(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services
+            .AddIdentityApiEndpoints<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = UserLimits.PasswordMinLength;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<OverholtDbContext>()
+            .AddSignInManager<OverholtSignInManager>();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Overholt.Application.Paging;
+using Overholt.Application.Users;
+using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Persistence;
+
+namespace Overholt.Infrastructure.Identity;
+
+/// <summary>Reads users from the identity tables as no-tracking projections.</summary>
+internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
+{
+    public Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(user => user.Id == userId, cancellationToken);
+
+    public Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking().Where(user => user.Id == userId);
+        if (!withAccountDetails)
+            return users.Select(user => new UserDto { Id = user.Id, Email = user.Email! }).FirstOrDefaultAsync(cancellationToken);
+
+        return users.Select(user => new UserDto
+        {
+            Id = user.Id,
+            Email = user.Email!,
+            Roles = (from userRole in db.UserRoles
+                     join role in db.Roles on userRole.RoleId equals role.Id
+                     where userRole.UserId == user.Id
+                     orderby role.Name
+                     select role.Name!).ToList(),
+            Active = user.Active,
+            RegisteredAt = user.RegisteredAt,
+            ConfirmedAt = user.ConfirmedAt,
+            LastLoginAt = user.LastLoginAt,
+            CurrentLoginAt = user.CurrentLoginAt,
+            LastLoginIp = user.LastLoginIp,
+            CurrentLoginIp = user.CurrentLoginIp,
+            LoginCount = user.LoginCount,
+        }).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking()
+            .Where(user => userIds.Contains(user.Id))
+            .ToDictionaryAsync(user => user.Id, user => user.Email ?? string.Empty, cancellationToken);
+
+    public async Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken)
+    {
+        var managers = db.Set<StoreManager>().Where(manager => manager.StoreId == storeId);
+        var total = await managers.CountAsync(cancellationToken);
+        var items = await (from manager in managers
+                           join user in db.Users on manager.UserId equals user.Id
+                           orderby user.Email, user.Id
+                           select new UserSummaryDto { Id = user.Id, Email = user.Email! })
+            .Skip((page.Page - 1) * page.PageSize)
+            .Take(page.PageSize)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return new Page<UserSummaryDto>(items, page.Page, page.PageSize, total);
+    }
+}

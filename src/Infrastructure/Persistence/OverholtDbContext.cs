@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Overholt.Domain.Categories;
+using Overholt.Domain.Products;
+using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Identity;
+
+namespace Overholt.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database: the retail model and ASP.NET Core Identity side by side. Each provider has a subclass
+/// (<see cref="SqliteOverholtDbContext"/>, <see cref="PostgresOverholtDbContext"/>) that owns its migrations.
+/// </summary>
+public abstract class OverholtDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options)
+{
+    public DbSet<Store> Stores => Set<Store>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OverholtDbContext).Assembly);
+
+        // The original's table names, in snake_case (the naming convention does the columns).
+        builder.Entity<ApplicationUser>().ToTable("users");
+        builder.Entity<ApplicationRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<int>>().ToTable("roles_users");
+        builder.Entity<IdentityUserClaim<int>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<int>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<int>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<int>>().ToTable("role_claims");
+    }
+}
+
+public sealed class SqliteOverholtDbContext(DbContextOptions<SqliteOverholtDbContext> options) : OverholtDbContext(options);
+
+public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtDbContext> options) : OverholtDbContext(options);

@@ -1,0 +1,45 @@
+using System.Linq.Expressions;
+using Ardalis.Specification;
+using Microsoft.EntityFrameworkCore;
+
+namespace Overholt.Infrastructure.Persistence.Specifications;
+
+/// <summary>Search criteria become SQL LIKE: OR within a search group, AND across groups.</summary>
+internal sealed class LikeSearchEvaluator : IEvaluator
+{
+    public static readonly LikeSearchEvaluator Instance = new();
+
+    private static readonly System.Reflection.MethodInfo LikeMethod = typeof(DbFunctionsExtensions)
+        .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+
+    public bool IsCriteriaEvaluator => true;
+
+    public IQueryable<T> GetQuery<T>(IQueryable<T> query, ISpecification<T> specification)
+        where T : class
+    {
+        foreach (var group in specification.SearchCriterias.GroupBy(criteria => criteria.SearchGroup))
+        {
+            var parameter = Expression.Parameter(typeof(T), "entity");
+            Expression? anyMatches = null;
+            foreach (var criteria in group)
+            {
+                var selected = new ParameterReplacer(criteria.Selector.Parameters[0], parameter).Visit(criteria.Selector.Body);
+                var like = Expression.Call(
+                    LikeMethod,
+                    Expression.Property(null, typeof(EF), nameof(EF.Functions)),
+                    selected,
+                    Expression.Constant(criteria.SearchTerm));
+                anyMatches = anyMatches is null ? like : Expression.OrElse(anyMatches, like);
+            }
+
+            query = query.Where(Expression.Lambda<Func<T, bool>>(anyMatches!, parameter));
+        }
+
+        return query;
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

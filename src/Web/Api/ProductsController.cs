@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Products;
+using Overholt.Application.Products.Commands.CreateProduct;
+using Overholt.Application.Products.Commands.DeleteProduct;
+using Overholt.Application.Products.Commands.UpdateProduct;
+using Overholt.Application.Products.Queries.GetProduct;
+using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Domain.Users;
+
+namespace Overholt.Web.Api;
+
+[ApiController]
+[Authorize]
+[Route("api/products")]
+[Produces("application/json")]
+public sealed class ProductsController(IMediator mediator) : ControllerBase
+{
+    [HttpGet]
+    public async Task<ListEnvelope<ProductDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
+        Envelope.Of(await mediator.Send(new ListProducts(query.Page, query.PageSize, query.Search), cancellationToken));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Admin)]
+    public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)
+    {
+        var id = await mediator.Send(new CreateProduct(request.Name, request.Categories), cancellationToken);
+        return CreatedAtAction(nameof(Get), new { id }, Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken)));
+    }
+
+    [HttpGet("{id:int:min(1)}")]
+    public async Task<Envelope<ProductDto>> Get(int id, CancellationToken cancellationToken) =>
+        Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken));
+
+    [HttpPut("{id:int:min(1)}")]
+    [Authorize(Roles = Roles.Admin)]
+    public async Task<Envelope<ProductDto>> Update(int id, ProductRequest request, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new UpdateProduct(id, request.Name, request.Categories), cancellationToken);
+        return Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken));
+    }
+
+    [HttpDelete("{id:int:min(1)}")]
+    [Authorize(Roles = Roles.Admin)]
+    public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteProduct(id), cancellationToken);
+        return NoContent();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Errors;
+using Overholt.Domain.Primitives;
+
+namespace Overholt.Web.Errors;
+
+/// <summary>
+/// The one place where error types become HTTP statuses, as problem+json with the original Overholt's
+/// <c>error</c> / <c>errors</c> members. Anything unrecognised is a 500 that reveals nothing internal.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>Whether the exception is an expected outcome (4xx) rather than a fault worth an error log.</summary>
+    public static bool IsClientError(Exception exception) => ToProblem(exception).Status < StatusCodes.Status500InternalServerError;
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message, "errors", invalid.Errors),
+        DomainRuleException rule => Problem(StatusCodes.Status400BadRequest, "The request breaks a rule", rule.Message, "error", rule.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, "error", ProblemSetup.NotFoundError),
+        NotSignedInException notSignedIn => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", notSignedIn.Message, "error", notSignedIn.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "error", forbidden.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "error", conflict.Message),
+        BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemSetup.TitleFor(badRequest.StatusCode), ProblemSetup.DetailFor(badRequest.StatusCode), "error", ProblemSetup.DetailFor(badRequest.StatusCode)),
+        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail, string member, object value) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+        Extensions = { [member] = value },
+    };
+}

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Overholt.Application.Security;
+
+namespace Overholt.Web.Security;
+
+/// <summary>The signed-in user of the current HTTP request, from its claims.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor httpContextAccessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => httpContextAccessor.HttpContext?.User;
+
+    public int? Id =>
+        Principal?.Identity?.IsAuthenticated == true && int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : null;
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+}
