@@ -14,7 +14,6 @@ namespace Overholt.Web.Api;
 [ApiController]
 [Authorize]
 [Route("api/categories")]
-[Produces("application/json")]
 public sealed class CategoriesController(IMediator mediator) : ControllerBase
 {
     [HttpGet]

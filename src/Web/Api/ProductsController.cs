@@ -14,7 +14,6 @@ namespace Overholt.Web.Api;
 [ApiController]
 [Authorize]
 [Route("api/products")]
-[Produces("application/json")]
 public sealed class ProductsController(IMediator mediator) : ControllerBase
 {
     [HttpGet]

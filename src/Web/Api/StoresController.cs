@@ -26,7 +26,6 @@ namespace Overholt.Web.Api;
 [ApiController]
 [Authorize]
 [Route("api/stores")]
-[Produces("application/json")]
 public sealed class StoresController(IMediator mediator) : ControllerBase
 {
     [HttpGet]

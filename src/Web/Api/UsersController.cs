@@ -10,7 +10,6 @@ namespace Overholt.Web.Api;
 [ApiController]
 [Authorize]
 [Route("api/users")]
-[Produces("application/json")]
 public sealed class UsersController(IMediator mediator) : ControllerBase
 {
     /// <summary>The signed-in user.</summary>

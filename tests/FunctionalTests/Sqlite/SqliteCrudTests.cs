@@ -1,0 +1,73 @@
+using System.Net;
+using Overholt.Testing;
+using Overholt.Testing.Http;
+
+namespace Overholt.FunctionalTests.Sqlite;
+
+/// <summary>The core CRUD set on the embedded default database.</summary>
+public sealed class SqliteCrudTests(SqliteApp sqlite) : ApiTest(sqlite.App), IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Categories_products_and_stores_round_trip()
+    {
+        var category = await (await AsAdmin.PostJsonAsync("/api/categories", new { name = "Fruit" })).AssertOkJson(HttpStatusCode.Created);
+        var product = await (await AsAdmin.PostJsonAsync("/api/products", new { name = "Apple", categories = new[] { category.GetProperty("id").GetInt32() } }))
+            .AssertOkJson(HttpStatusCode.Created);
+        var store = await (await AsAdmin.PostJsonAsync("/api/stores", new { name = "Corner", address = "1 Main", city = "Portland", state = "OR", zip_code = "97201" }))
+            .AssertOkJson(HttpStatusCode.Created);
+        var storeId = store.GetProperty("id").GetInt32();
+        var productId = product.GetProperty("id").GetInt32();
+
+        await (await AsAdmin.PutAsync($"/api/stores/{storeId}/products/{productId}")).AssertOkJson();
+        var updated = await (await AsAdmin.PutAsync($"/api/stores/{storeId}/managers/{User.Id}")).AssertOkJson();
+
+        Assert.Equal([productId], updated.GetProperty("products").Ids());
+        Assert.Equal(User.Email, updated.GetProperty("managers")[0].GetProperty("email").GetString());
+        await (await AsUser.GetAsync("/api/stores")).AssertOkList();
+    }
+
+    [Fact]
+    public async Task Domain_rules_hold()
+    {
+        var store = await Given.Store().WithManager(User).SaveAsync();
+
+        await (await AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{User.Id}")).AssertProblem(400, error: "Manager exists");
+        await (await AsAdmin.DeleteAsync($"/api/stores/{store.Id}/managers/{Admin.Id}")).AssertProblem(400, error: "Invalid manager");
+    }
+
+    [Fact]
+    public async Task Updates_and_deletes_work()
+    {
+        var store = await Given.Store("Old").SaveAsync();
+
+        var data = await (await AsAdmin.PutJsonAsync($"/api/stores/{store.Id}", new { name = "New" })).AssertOkJson();
+        Assert.Equal("New", data.GetProperty("name").GetString());
+
+        (await AsAdmin.DeleteAsync($"/api/stores/{store.Id}")).AssertNoContent();
+        await (await AsUser.GetAsync($"/api/stores/{store.Id}")).AssertProblem(404, error: "Not found");
+    }
+
+    [Fact]
+    public async Task A_duplicate_category_is_a_conflict()
+    {
+        await Given.Category("Fruit").SaveAsync();
+
+        await (await AsAdmin.PostJsonAsync("/api/categories", new { name = "Fruit" })).AssertProblem(409);
+    }
+
+    [Fact]
+    public async Task Listing_stores_runs_the_same_statements_for_any_page_size()
+    {
+        for (var i = 0; i < 6; i++)
+            await Given.Store().WithProducts(1).WithManager(User).SaveAsync();
+        await (await AsUser.GetAsync("/api/stores?page_size=1")).AssertOkList();
+
+        App.Statements.Reset();
+        await (await AsUser.GetAsync("/api/stores?page_size=5")).AssertOkList();
+        var small = App.Statements.Count;
+        App.Statements.Reset();
+        await (await AsUser.GetAsync("/api/stores?page_size=200")).AssertOkList();
+
+        Assert.Equal(small, App.Statements.Count);
+    }
+}

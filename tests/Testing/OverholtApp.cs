@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Overholt.Domain.Users;
+using Overholt.Infrastructure.Persistence;
+using Overholt.Testing.Builders;
+using Overholt.Testing.Databases;
+using Overholt.Testing.Http;
+
+namespace Overholt.Testing;
+
+/// <summary>
+/// The whole app in memory on a real database, plus what a functional test needs: a reset between tests,
+/// two signed-in users (an admin and a plain user), their HTTP clients, builders for test data, and a SQL statement counter.
+/// </summary>
+public class OverholtApp(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>An admin: may do everything.</summary>
+    public TestUser Admin { get; private set; } = null!;
+
+    /// <summary>A signed-in user with no role: may read.</summary>
+    public TestUser User { get; private set; } = null!;
+
+    public SqlStatementCounter Statements => Services.GetRequiredService<SqlStatementCounter>();
+
+    public Given Given => new(this);
+
+    public HttpClient AsAdmin => ClientFor(Admin);
+
+    public HttpClient AsUser => ClientFor(User);
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Empties the database, seeds the roles again, and creates <see cref="Admin"/> and <see cref="User"/>.</summary>
+    public async Task ResetAsync()
+    {
+        _ = Services; // starts the app, which migrates the database before the first reset
+        await Database.ResetAsync();
+        foreach (var client in _clients.Values)
+            client.Dispose();
+        _clients.Clear();
+
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().SeedReferenceDataAsync();
+        Admin = await Given.User("admin@example.com").InRole(Roles.Admin).SaveAsync();
+        User = await Given.User("user@example.com").SaveAsync();
+        Statements.Reset();
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login.</summary>
+    public HttpClient ClientFor(TestUser user)
+    {
+        if (_clients.TryGetValue(user.Email, out var existing))
+            return existing;
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = Authentication.LoginAsync(client, user.Email, user.Password).GetAwaiter().GetResult();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        _clients[user.Email] = client;
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<SqlStatementCounter>();
+            services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<SqlStatementCounter>());
+            // Real hashing, fewer rounds: tests sign in hundreds of times.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var client in _clients.Values)
+                client.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>A user the test created, with the password to sign in.</summary>
+public sealed record TestUser(int Id, string Email, string Password);
