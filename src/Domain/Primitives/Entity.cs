@@ -7,7 +7,7 @@ public abstract class Entity
 
     public int Id { get; protected set; }
 
-    /// <summary>Events raised since the entity was loaded; the unit of work collects them when it commits.</summary>
+    /// <summary>Events raised by the entity's rules since it was loaded, for whoever reacts to them once the change is committed.</summary>
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
     public void ClearDomainEvents() => _domainEvents.Clear();

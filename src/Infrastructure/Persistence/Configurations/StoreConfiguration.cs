@@ -43,6 +43,7 @@ internal sealed class StoreManagerConfiguration : IEntityTypeConfiguration<Store
         manager.ToTable("stores_managers");
         manager.HasKey(m => new { m.StoreId, m.UserId });
         manager.HasIndex(m => m.UserId);
-        manager.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        manager.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_stores_managers_users_user_id");
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
+using Overholt.Application.Stores.Specifications;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 
@@ -12,7 +13,7 @@ public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirector
 {
     public async ValueTask<StoreDto> Handle(GetStore query, CancellationToken cancellationToken)
     {
-        var store = await stores.ProjectToFirstOrDefaultAsync<StoreDto>(new ByIdSpec<Store>(query.StoreId), cancellationToken)
+        var store = await stores.ProjectToFirstOrDefaultAsync<StoreDto>(new StoreDetailsSpec(query.StoreId), cancellationToken)
             ?? throw new NotFoundException(nameof(Store), query.StoreId);
         await users.FillManagerEmailsAsync([store], cancellationToken);
         return store;

@@ -539,7 +539,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_stores_managers_asp_net_users_user_id");
+                        .HasConstraintName("fk_stores_managers_users_user_id");
                 });
 
             modelBuilder.Entity("Overholt.Domain.Stores.StoreProduct", b =>

@@ -11,7 +11,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOverholtDbContext))]
-    [Migration("20261124140203_InitialCreate")]
+    [Migration("20261124141318_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -523,7 +523,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_stores_managers_asp_net_users_user_id");
+                        .HasConstraintName("fk_stores_managers_users_user_id");
                 });
 
             modelBuilder.Entity("Overholt.Domain.Stores.StoreProduct", b =>

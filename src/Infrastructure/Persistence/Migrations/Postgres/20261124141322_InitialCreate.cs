@@ -210,15 +210,15 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                 {
                     table.PrimaryKey("pk_stores_managers", x => new { x.store_id, x.user_id });
                     table.ForeignKey(
-                        name: "fk_stores_managers_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalTable: "users",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
                         name: "fk_stores_managers_stores_store_id",
                         column: x => x.store_id,
                         principalTable: "stores",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_stores_managers_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });

@@ -12,7 +12,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOverholtDbContext))]
-    [Migration("20261124140213_InitialCreate")]
+    [Migration("20261124141322_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -542,7 +542,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_stores_managers_asp_net_users_user_id");
+                        .HasConstraintName("fk_stores_managers_users_user_id");
                 });
 
             modelBuilder.Entity("Overholt.Domain.Stores.StoreProduct", b =>

@@ -1,0 +1,3 @@
+using Overholt.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresApp))]

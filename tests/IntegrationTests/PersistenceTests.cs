@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Overholt.Application.Categories.Specifications;
+using Overholt.Application.Errors;
+using Overholt.Application.Persistence;
+using Overholt.Application.Stores.Specifications;
+using Overholt.Domain.Categories;
+using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Persistence;
+using Overholt.Testing;
+
+namespace Overholt.IntegrationTests;
+
+/// <summary>The repository, specification evaluator and unit of work against a real database; run on each provider below.</summary>
+public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
+{
+    public async ValueTask InitializeAsync() => await app.ResetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Include_loads_the_collections_a_specification_names()
+    {
+        var saved = await app.Given.Store().WithProducts(2).WithManager(app.User).SaveAsync();
+
+        var store = await InScope((IRepository<Store> stores) => stores.FirstOrDefaultAsync(new StoreWithMembersSpec(saved.Id)));
+
+        Assert.Equal(2, store!.Products.Count);
+        Assert.True(store.IsManagedBy(app.User.Id));
+    }
+
+    [Fact]
+    public async Task Search_matches_with_like_and_paging_counts_all_matches()
+    {
+        await app.Given.Category("Fresh fruit").SaveAsync();
+        await app.Given.Category("Dried fruit").SaveAsync();
+        await app.Given.Category("Bread").SaveAsync();
+
+        var page = await InScope((IReadRepository<Category> categories) =>
+            categories.ProjectToPageAsync<Application.Categories.CategoryDto>(new CategoriesInOrderSpec("fruit"), new PageRequest(1, 1)));
+
+        Assert.Equal(2, page.Total);
+        Assert.Equal("Dried fruit", Assert.Single(page.Items).Name);
+    }
+
+    [Fact]
+    public async Task A_failing_command_rolls_back_every_save_it_made()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync<int>(async token =>
+            {
+                await categories.AddAsync(new Category("Saved, then rolled back"), token);
+                throw new InvalidOperationException("the handler failed after saving");
+            }, CancellationToken.None)));
+
+        Assert.Equal(0, await InScope((IReadRepository<Category> categories) => categories.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_unique_violation_in_the_database_becomes_a_conflict()
+    {
+        await app.Given.Category("Fruit").SaveAsync();
+
+        await Assert.ThrowsAsync<ConflictException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync(async token => (await categories.AddAsync(new Category("Fruit"), token)).Id, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Deleting_a_store_cascades_to_its_join_rows()
+    {
+        var saved = await app.Given.Store().WithProducts(1).WithManager(app.User).SaveAsync();
+
+        await InScope(async (IRepository<Store> stores) => await stores.DeleteAsync((await stores.GetByIdAsync(saved.Id))!));
+
+        var remaining = await InScope(async (OverholtDbContext db) =>
+            await db.Set<StoreProduct>().CountAsync() + await db.Set<StoreManager>().CountAsync());
+        Assert.Equal(0, remaining);
+    }
+
+    private async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<TResult> InScope<TFirst, TSecond, TResult>(Func<TFirst, TSecond, Task<TResult>> work)
+        where TFirst : notnull
+        where TSecond : notnull
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TFirst>(), scope.ServiceProvider.GetRequiredService<TSecond>());
+    }
+
+    private sealed record PageRequest(int Page, int PageSize) : Application.Paging.IPagedRequest;
+}
+
+public sealed class PostgresPersistenceTests(PostgresApp postgres) : PersistenceTests(postgres.App);
+
+public sealed class SqlitePersistenceTests(SqliteApp sqlite) : PersistenceTests(sqlite.App), IClassFixture<SqliteApp>;
