@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Overholt.Domain.Users;
+using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Testing.Builders;
 using Overholt.Testing.Databases;
@@ -54,6 +55,17 @@ public class OverholtApp(TestDatabase database) : WebApplicationFactory<Program>
         Admin = await Given.User("admin@example.com").InRole(Roles.Admin).SaveAsync();
         User = await Given.User("user@example.com").SaveAsync();
         Statements.Reset();
+    }
+
+    /// <summary>Deactivates the user's account, as an admin would.</summary>
+    public async Task DeactivateAsync(TestUser user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var account = await users.FindByIdAsync(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw new InvalidOperationException($"No user {user.Id}");
+        account.Active = false;
+        await users.UpdateAsync(account);
     }
 
     /// <summary>A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login.</summary>

@@ -63,6 +63,18 @@ public sealed class AuthTests(PostgresApp postgres) : PostgresApiTest(postgres)
     }
 
     [Fact]
+    public async Task A_user_deactivated_after_signing_in_loses_access_at_once()
+    {
+        var leaving = await Given.User().SaveAsync();
+        var client = App.ClientFor(leaving);
+        await (await client.GetAsync("/api/stores")).AssertOkList();
+
+        await App.DeactivateAsync(leaving);
+
+        await (await client.GetAsync("/api/stores")).AssertProblem(403);
+    }
+
+    [Fact]
     public async Task Each_login_is_tracked_on_the_user()
     {
         var tracked = await Given.User().SaveAsync();
