@@ -16,13 +16,20 @@ namespace Overholt.Testing;
 /// The whole app in memory on a real database, plus what a functional test needs: a reset between tests,
 /// two signed-in users (an admin and a plain user), their HTTP clients, builders for test data, and a SQL statement counter.
 /// </summary>
-public class OverholtApp(TestDatabase database) : WebApplicationFactory<Program>
+public class OverholtApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-1";
 
+    public OverholtApp(TestDatabase database)
+    {
+        Database = database;
+        // API clients must see 401/403 themselves, never follow a redirect.
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
     private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public TestDatabase Database { get; } = database;
+    public TestDatabase Database { get; }
 
     /// <summary>An admin: may do everything.</summary>
     public TestUser Admin { get; private set; } = null!;
@@ -39,7 +46,7 @@ public class OverholtApp(TestDatabase database) : WebApplicationFactory<Program>
     public HttpClient AsUser => ClientFor(User);
 
     /// <summary>A client with no credentials.</summary>
-    public HttpClient Anonymous => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous => CreateClient();
 
     /// <summary>Empties the database, seeds the roles again, and creates <see cref="Admin"/> and <see cref="User"/>.</summary>
     public async Task ResetAsync()
@@ -73,7 +80,7 @@ public class OverholtApp(TestDatabase database) : WebApplicationFactory<Program>
     {
         if (_clients.TryGetValue(user.Email, out var existing))
             return existing;
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient();
         var token = Authentication.LoginAsync(client, user.Email, user.Password).GetAwaiter().GetResult();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         _clients[user.Email] = client;
