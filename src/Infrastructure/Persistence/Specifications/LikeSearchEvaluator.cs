@@ -4,13 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Overholt.Infrastructure.Persistence.Specifications;
 
-/// <summary>Search criteria become SQL LIKE: OR within a search group, AND across groups.</summary>
+/// <summary>
+/// Search criteria become SQL LIKE: OR within a search group, AND across groups. Both sides are lower-cased so that
+/// search is case-insensitive on every provider (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
+/// </summary>
 internal sealed class LikeSearchEvaluator : IEvaluator
 {
     public static readonly LikeSearchEvaluator Instance = new();
 
     private static readonly System.Reflection.MethodInfo LikeMethod = typeof(DbFunctionsExtensions)
         .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+
+    private static readonly System.Reflection.MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
     public bool IsCriteriaEvaluator => true;
 
@@ -27,8 +32,8 @@ internal sealed class LikeSearchEvaluator : IEvaluator
                 var like = Expression.Call(
                     LikeMethod,
                     Expression.Property(null, typeof(EF), nameof(EF.Functions)),
-                    selected,
-                    Expression.Constant(criteria.SearchTerm));
+                    Expression.Call(selected, ToLowerMethod),
+                    Expression.Constant(criteria.SearchTerm.ToLowerInvariant()));
                 anyMatches = anyMatches is null ? like : Expression.OrElse(anyMatches, like);
             }
 
