@@ -37,7 +37,8 @@ public sealed class Product : Entity
     {
         if (categories.Count == 0)
             throw new DomainRuleException("A product needs at least one category");
+        var added = categories.Distinct().Where(category => !_categories.Contains(category)).ToList();
         _categories.RemoveAll(existing => !categories.Contains(existing));
-        _categories.AddRange(categories.Where(category => !_categories.Contains(category)).Distinct());
+        _categories.AddRange(added);
     }
 }

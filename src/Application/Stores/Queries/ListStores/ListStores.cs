@@ -15,7 +15,7 @@ public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirect
     public async ValueTask<Page<StoreDto>> Handle(ListStores query, CancellationToken cancellationToken)
     {
         var page = await stores.ProjectToPageAsync<StoreDto>(new StoresInOrderSpec(query.Search), query, cancellationToken);
-        await users.FillManagerEmailsAsync(page.Items.ToList(), cancellationToken);
+        await users.FillManagerEmailsAsync(page.Items, cancellationToken);
         return page;
     }
 }
