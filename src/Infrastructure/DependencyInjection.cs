@@ -4,9 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Overholt.Application.Email;
 using Overholt.Application.Persistence;
 using Overholt.Domain.Users;
+using Overholt.Infrastructure.Email;
 using Overholt.Infrastructure.Identity;
+using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure;
@@ -42,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
+        services.AddEmail();
 
         // Adapters are named after the port they implement: UnitOfWork : IUnitOfWork, UserDirectory : IUserDirectory.
         services.Scan(scan => scan.FromAssemblyOf<OverholtDbContext>()
@@ -50,6 +56,17 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         return services;
+    }
+
+    /// <summary>The email adapter chosen by <c>Email:Delivery</c>, with its configuration validated at start-up.</summary>
+    private static void AddEmail(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddScoped<IEmailSender>(provider =>
+            provider.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(provider));
     }
 
     /// <summary>ASP.NET Core Identity on the same database: integer ids, roles, lockout, bearer tokens and the cookie.</summary>

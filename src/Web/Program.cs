@@ -1,19 +1,23 @@
 using System.Text.Json;
+using Hangfire;
 using Mediator;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
 using Overholt.Infrastructure;
+using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
 using Overholt.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+var role = builder.Configuration.GetValue("Role", HostRole.All);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddBackgroundJobs(builder.Configuration, runWorker: role != HostRole.Web);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -50,8 +54,18 @@ app.UseRouting(); // after the overrides, so routing sees the overridden method
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOverholtAuth();
-app.MapControllers();
+if (role != HostRole.Worker)
+{
+    app.MapOverholtAuth();
+    app.MapControllers();
+    app.MapHangfireDashboardWithAuthorizationPolicy(AuthenticationSetup.AdminPolicy, "/admin/jobs", new DashboardOptions
+    {
+        DashboardTitle = "Overholt jobs",
+        DisplayStorageConnectionString = false,
+        AppPath = "/",
+    });
+}
+
 app.MapHealthChecks("/health");
 
 app.Run();

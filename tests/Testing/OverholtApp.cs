@@ -20,9 +20,16 @@ public class OverholtApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-1";
 
-    public OverholtApp(TestDatabase database)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <summary>
+    /// The app on <paramref name="database"/>. By default it runs as role <c>web</c> (no background worker, so nothing
+    /// runs behind a test's back) and writes emails to a temp pickup directory; <paramref name="settings"/> override that.
+    /// </summary>
+    public OverholtApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
         // API clients must see 401/403 themselves, never follow a redirect.
         ClientOptions.AllowAutoRedirect = false;
     }
@@ -30,6 +37,9 @@ public class OverholtApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, HttpClient> _clients = [];
 
     public TestDatabase Database { get; }
+
+    /// <summary>Where emails go when <c>Email:Delivery</c> is Pickup.</summary>
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), $"overholt-mail-{Guid.NewGuid():N}");
 
     /// <summary>An admin: may do everything.</summary>
     public TestUser Admin { get; private set; } = null!;
@@ -94,6 +104,12 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Role", "web");
+        builder.UseSetting("Email:Delivery", "Pickup");
+        builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<SqlStatementCounter>();
@@ -109,6 +125,8 @@ public class OverholtApp : WebApplicationFactory<Program>
         {
             foreach (var client in _clients.Values)
                 client.Dispose();
+            if (Directory.Exists(PickupDirectory))
+                Directory.Delete(PickupDirectory, recursive: true);
         }
 
         base.Dispose(disposing);

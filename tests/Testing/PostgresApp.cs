@@ -12,6 +12,9 @@ public sealed class PostgresApp : IAsyncLifetime
 
     public OverholtApp App { get; private set; } = null!;
 
+    /// <summary>The run's PostgreSQL server, for tests that need databases of their own.</summary>
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("The server has not started");
+
     public async ValueTask InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();

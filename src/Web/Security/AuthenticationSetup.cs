@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Overholt.Application.Security;
+using Overholt.Domain.Users;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Identity;
 
@@ -8,6 +9,9 @@ namespace Overholt.Web.Security;
 
 internal static class AuthenticationSetup
 {
+    /// <summary>Signed in, active, and in role admin: the job dashboard's policy.</summary>
+    public const string AdminPolicy = "Admin";
+
     /// <summary>Identity's bearer tokens and cookie. API routes answer 401/403 themselves; they never redirect to a login page.</summary>
     public static IServiceCollection AddOverholtAuthentication(this IServiceCollection services)
     {
@@ -18,12 +22,20 @@ internal static class AuthenticationSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            options.LoginPath = "/login";
+            options.Events.OnRedirectToLogin = AnswerApiOrRedirectToLogin;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // Signed in but not allowed is a 403 everywhere, never a trip to an "access denied" page.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
+        var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build());
+            .SetDefaultPolicy(activeUser)
+            .AddPolicy(AdminPolicy, policy => policy.Combine(activeUser).RequireRole(Roles.Admin));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         return services;
@@ -49,11 +61,11 @@ internal static class AuthenticationSetup
             });
     }
 
-    private static Task AnswerApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task AnswerApiOrRedirectToLogin(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.StatusCode = status;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
         }
 

@@ -1,0 +1,17 @@
+using Mediator;
+using Overholt.Application.Stores.Events;
+using Overholt.Domain.Primitives;
+using Overholt.Domain.Stores;
+
+namespace Overholt.Application.Messaging;
+
+/// <summary>Turns a domain event read from the outbox into the notification its handlers listen for.</summary>
+public static class DomainEventNotifications
+{
+    public static INotification From(Guid messageId, IDomainEvent domainEvent) => domainEvent switch
+    {
+        ManagerAdded added => new ManagerAddedNotification(messageId, added.StoreId, added.UserId),
+        ManagerRemoved removed => new ManagerRemovedNotification(messageId, removed.StoreId, removed.UserId),
+        _ => throw new ArgumentException($"No notification for {domainEvent.GetType().Name}", nameof(domainEvent)),
+    };
+}

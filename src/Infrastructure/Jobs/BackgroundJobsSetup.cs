@@ -1,0 +1,81 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Overholt.Infrastructure.Persistence;
+
+namespace Overholt.Infrastructure.Jobs;
+
+public static class BackgroundJobsSetup
+{
+    /// <summary>The schema of Hangfire's tables on PostgreSQL: apart from the app's, so data resets leave the job engine alone.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>
+    /// Hangfire on PostgreSQL when the app is, in memory otherwise (the outbox stays the durable record), and when
+    /// <paramref name="runWorker"/> is set, the worker: the Hangfire server and the outbox dispatcher.
+    /// </summary>
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration, bool runWorker)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
+            .Validate(options => options.PollInterval > TimeSpan.Zero, "Jobs:PollInterval must be positive")
+            .Validate(options => options.WorkerCount > 0, "Jobs:WorkerCount must be at least 1")
+            .Validate(options => options.RetryAttempts >= 0, "Jobs:RetryAttempts cannot be negative")
+            .ValidateOnStart();
+        services.AddSingleton<WorkerInstance>();
+        services.AddScoped<OutboxJob>();
+
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Default")!;
+
+        // One storage per host, registered before AddHangfire so its static JobStorage.Current is not used:
+        // several hosts (tests, or web and worker in one process) can each have their own.
+        services.AddSingleton<JobStorage>(serviceProvider =>
+        {
+            var poll = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.PollInterval;
+            return provider == DatabaseProvider.Postgres
+                ? new PostgreSqlStorage(
+                    new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, QueuePollInterval = poll, PrepareSchemaIfNecessary = true })
+                : new InMemoryStorage(new InMemoryStorageOptions());
+        });
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        if (runWorker)
+        {
+            services.AddHangfireServer((serviceProvider, server) =>
+            {
+                var jobs = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.ServerName = serviceProvider.GetRequiredService<WorkerInstance>().Name;
+                server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = jobs.PollInterval;
+                server.FilterProvider = RetryFilters(jobs);
+            });
+            services.AddHostedService<OutboxDispatcher>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Hangfire's global filters with the retry policy from configuration in place of its default one, for this server only.</summary>
+    private static JobFilterCollection RetryFilters(JobsOptions jobs)
+    {
+        var filters = new JobFilterCollection();
+        foreach (var filter in GlobalJobFilters.Filters.Where(filter => filter.Instance is not AutomaticRetryAttribute))
+            filters.Add(filter.Instance, filter.Order);
+        filters.Add(new AutomaticRetryAttribute
+        {
+            Attempts = jobs.RetryAttempts,
+            DelaysInSeconds = jobs.RetryDelaysInSeconds.Length > 0 ? jobs.RetryDelaysInSeconds : null,
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        });
+        return filters;
+    }
+}

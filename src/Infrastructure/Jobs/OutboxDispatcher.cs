@@ -1,0 +1,87 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Overholt.Infrastructure.Messaging;
+using Overholt.Infrastructure.Persistence;
+
+namespace Overholt.Infrastructure.Jobs;
+
+/// <summary>
+/// Turns committed outbox messages into Hangfire jobs. Messages are leased first (an UPDATE that only one dispatcher
+/// can win), then enqueued, then marked dispatched. A crash between enqueue and mark re-dispatches the message after
+/// the lease ends: delivery is at least once, and handlers are idempotent.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IBackgroundJobClient jobs,
+    IOptions<JobsOptions> options,
+    TimeProvider clock,
+    WorkerInstance worker,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 50;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The messages stay in the outbox; the next tick tries again.
+                LogDispatchFailed(exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Dispatches up to one batch of undispatched messages; returns how many.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leasedUntil = now + Lease;
+        var me = worker.Name;
+
+        // Plain SQL both providers accept. The outer conditions are re-checked on rows another dispatcher updated
+        // meanwhile, so a leased row is never taken twice.
+        var leased = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE outbox_messages SET locked_by = {me}, locked_until = {leasedUntil}
+            WHERE dispatched_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
+              AND id IN (SELECT id FROM outbox_messages
+                         WHERE dispatched_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
+                         ORDER BY occurred_at LIMIT {BatchSize})
+            """,
+            cancellationToken);
+        if (leased == 0)
+            return 0;
+
+        var messages = await db.Set<OutboxMessage>()
+            .Where(message => message.LockedBy == me && message.DispatchedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            var messageId = message.Id;
+            message.JobId = jobs.Enqueue<OutboxJob>(job => job.RunAsync(messageId, CancellationToken.None));
+            message.DispatchedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return messages.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed; will try again")]
+    private partial void LogDispatchFailed(Exception exception);
+}
