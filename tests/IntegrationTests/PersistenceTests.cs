@@ -6,6 +6,7 @@ using Overholt.Application.Persistence;
 using Overholt.Application.Stores.Specifications;
 using Overholt.Domain.Categories;
 using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Testing;
 
@@ -75,6 +76,40 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
         var remaining = await InScope(async (OverholtDbContext db) =>
             await db.Set<StoreProduct>().CountAsync() + await db.Set<StoreManager>().CountAsync());
         Assert.Equal(0, remaining);
+    }
+
+    [Fact]
+    public async Task A_command_that_fails_after_raising_an_event_leaves_no_outbox_message()
+    {
+        var saved = await app.Given.Store().SaveAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Store> stores) =>
+            await unitOfWork.ExecuteAsync<int>(async token =>
+            {
+                var store = (await stores.FirstOrDefaultAsync(new StoreWithMembersSpec(saved.Id), token))!;
+                store.AddManager(app.User.Id);
+                await stores.SaveChangesAsync(token);
+                throw new InvalidOperationException("the handler failed after the event was saved");
+            }, CancellationToken.None)));
+
+        Assert.Equal(0, await InScope((OverholtDbContext db) => db.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_committed_command_leaves_exactly_one_outbox_message_with_its_event()
+    {
+        var saved = await app.Given.Store().SaveAsync();
+
+        await InScope(async (IUnitOfWork unitOfWork, IRepository<Store> stores) =>
+            await unitOfWork.ExecuteAsync(async token =>
+            {
+                (await stores.FirstOrDefaultAsync(new StoreWithMembersSpec(saved.Id), token))!.AddManager(app.User.Id);
+                return 0;
+            }, CancellationToken.None));
+
+        var message = Assert.Single(await InScope((OverholtDbContext db) => db.Set<OutboxMessage>().ToListAsync()));
+        Assert.Equal(new ManagerAdded(saved.Id, app.User.Id), message.ReadEvent());
+        Assert.Null(message.DispatchedAt);
     }
 
     private async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work)

@@ -13,6 +13,10 @@ internal sealed class ProcessedMessages(OverholtDbContext db, TimeProvider clock
 {
     public async Task<bool> RunOnceAsync(Guid messageId, string consumer, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
+        // The common repeat (a retried or re-dispatched job) is answered without a failed insert.
+        if (await db.Set<ProcessedMessage>().AnyAsync(p => p.MessageId == messageId && p.Consumer == consumer, cancellationToken))
+            return false;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(new ProcessedMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime, worker.Name));
         try

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Overholt.Application.Security;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure;
@@ -9,7 +10,7 @@ namespace Overholt.Web.Security;
 
 internal static class AuthenticationSetup
 {
-    /// <summary>Signed in, active, and in role admin: the job dashboard's policy.</summary>
+    /// <summary>Signed in with the cookie, active, and in role admin: the job dashboard's policy.</summary>
     public const string AdminPolicy = "Admin";
 
     /// <summary>Identity's bearer tokens and cookie. API routes answer 401/403 themselves; they never redirect to a login page.</summary>
@@ -35,7 +36,11 @@ internal static class AuthenticationSetup
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(activeUser)
-            .AddPolicy(AdminPolicy, policy => policy.Combine(activeUser).RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy
+                .Combine(activeUser)
+                .RequireRole(Roles.Admin)
+                // Browser pages sign in with the cookie, so an anonymous visitor is sent to the login page.
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         return services;
