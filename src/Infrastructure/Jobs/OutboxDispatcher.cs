@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ namespace Overholt.Infrastructure.Jobs;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
+    JobStorage storage,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     WorkerInstance worker,
@@ -27,6 +29,9 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (storage is InMemoryStorage)
+            await RecoverJobsLostWithMemoryAsync(stoppingToken);
+
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         do
         {
@@ -81,6 +86,28 @@ public sealed partial class OutboxDispatcher(
         await db.SaveChangesAsync(cancellationToken);
         return messages.Count;
     }
+
+    /// <summary>
+    /// In-memory jobs die with their process: messages dispatched but never processed go back to the outbox.
+    /// Should another live worker still hold one, the repeat is absorbed by the handlers' idempotency.
+    /// </summary>
+    private async Task RecoverJobsLostWithMemoryAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+        var recovered = await db.Set<OutboxMessage>()
+            .Where(message => message.DispatchedAt != null && message.ProcessedAt == null)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(message => message.DispatchedAt, (DateTime?)null)
+                    .SetProperty(message => message.LockedUntil, (DateTime?)null),
+                cancellationToken);
+        if (recovered > 0)
+            LogRecovered(recovered);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Returned {Count} unfinished outbox message(s) from a previous in-memory job store to the outbox")]
+    private partial void LogRecovered(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching the outbox failed; will try again")]
     private partial void LogDispatchFailed(Exception exception);

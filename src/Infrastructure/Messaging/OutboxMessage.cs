@@ -29,6 +29,9 @@ public sealed class OutboxMessage
 
     public DateTime? DispatchedAt { get; set; }
 
+    /// <summary>When its job finished. Dispatched but unprocessed messages are re-dispatched by a worker whose job storage is in memory.</summary>
+    public DateTime? ProcessedAt { get; private set; }
+
     /// <summary>The dispatcher instance holding the lease, so two dispatchers never enqueue the same message at once.</summary>
     public string? LockedBy { get; private set; }
 

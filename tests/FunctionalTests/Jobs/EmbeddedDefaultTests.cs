@@ -1,6 +1,9 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Overholt.Testing;
 using Overholt.Testing.Databases;
+using Overholt.Testing.Email;
 using Overholt.Testing.Http;
 
 namespace Overholt.FunctionalTests.Jobs;
@@ -24,6 +27,28 @@ public sealed class EmbeddedDefaultTests
         await app.Database.DisposeAsync();
     }
 
+    [Fact]
+    public async Task An_email_still_retrying_when_the_app_stops_is_sent_after_it_starts_again()
+    {
+        await using var smtp = new TestSmtpServer(); // not started: the mail server is down
+        var database = TestDatabase.CreateSqlite();
+        var settings = new Dictionary<string, string?>(smtp.AppSettings) { ["Role"] = "all", ["Jobs:RetryDelaysInSeconds:0"] = "1" };
+        var before = new OverholtApp(database, settings);
+        await before.ResetAsync();
+        var store = await before.Given.Store("Corner shop").SaveAsync();
+        await (await before.AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{before.User.Id}")).AssertOkJson();
+        await WaitUntilAsync(() => before.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledCount() > 0);
+
+        await before.DisposeAsync(); // the in-memory job, waiting for its retry, goes with the process
+        smtp.Start();
+        await using var after = new OverholtApp(database, settings);
+        _ = after.Services;
+
+        var message = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal("You are now a manager of Corner shop", message.Subject);
+        await database.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("Email:Delivery", "Smtp", "Email:Smtp:Host is required")]
     [InlineData("Email:From", "not an address", "Email:From 'not an address' is not an email address")]
@@ -38,6 +63,16 @@ public sealed class EmbeddedDefaultTests
         Assert.NotNull(validation);
         Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
         await database.DisposeAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; !condition(); attempt++)
+        {
+            if (attempt == 300)
+                throw new TimeoutException("The condition never held");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<string> WaitForFileAsync(string directory, string pattern)

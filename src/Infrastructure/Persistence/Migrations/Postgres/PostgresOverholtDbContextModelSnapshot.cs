@@ -483,6 +483,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("payload");
 
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)

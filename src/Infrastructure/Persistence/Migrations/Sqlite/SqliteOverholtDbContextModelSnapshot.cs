@@ -464,6 +464,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -20,6 +20,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     payload = table.Column<string>(type: "text", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     dispatched_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    processed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     locked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     job_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)

@@ -11,7 +11,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOverholtDbContext))]
-    [Migration("20261124143642_AddOutbox")]
+    [Migration("20261124144543_AddOutbox")]
     partial class AddOutbox
     {
         /// <inheritdoc />
@@ -466,6 +466,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("processed_at");
 
                     b.Property<string>("Type")
                         .IsRequired()

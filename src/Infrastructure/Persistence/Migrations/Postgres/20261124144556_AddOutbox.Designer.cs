@@ -12,7 +12,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOverholtDbContext))]
-    [Migration("20261124143653_AddOutbox")]
+    [Migration("20261124144556_AddOutbox")]
     partial class AddOutbox
     {
         /// <inheritdoc />
@@ -485,6 +485,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -20,6 +20,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     payload = table.Column<string>(type: "TEXT", nullable: false),
                     occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     dispatched_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    processed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     locked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
                     job_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
