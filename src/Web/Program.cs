@@ -36,6 +36,7 @@ builder.Services.AddOverholtProblemDetails();
 builder.Services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddHealthChecks();
+builder.Services.AddAntiforgery(); // the job dashboard checks its POSTs (re-queue, delete) with it
 
 var app = builder.Build();
 

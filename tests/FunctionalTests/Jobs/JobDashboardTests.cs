@@ -18,6 +18,17 @@ public sealed class JobDashboardTests(PostgresApp postgres) : PostgresApiTest(po
     }
 
     [Fact]
+    public async Task Dashboard_actions_need_the_antiforgery_token()
+    {
+        using var client = await SignedInWithCookieAsync(Admin);
+
+        var response = await client.PostAsync("/admin/jobs/jobs/failed/requeue", new FormUrlEncodedContent([new("jobs[]", "1")]));
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Signed_in_users_who_are_not_admins_get_403()
     {
         using var client = await SignedInWithCookieAsync(User);
