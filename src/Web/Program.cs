@@ -33,7 +33,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 builder.Services.AddOverholtAuthentication();
 builder.Services.AddOverholtProblemDetails();
-builder.Services.AddControllers().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddHealthChecks();
 builder.Services.AddAntiforgery(); // the job dashboard checks its POSTs (re-queue, delete) with it
@@ -43,12 +43,17 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
+    // API errors are written by ProblemExceptionHandler; page errors re-execute /error with the mapped status.
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = ProblemExceptionHandler.StatusFor,
     // Mapped client errors (404, 400...) are outcomes, not faults: no error-level log for them.
     SuppressDiagnosticsCallback = context => ProblemExceptionHandler.IsClientError(context.Exception),
 });
-app.UseStatusCodePages();
+app.UseWhen(context => ProblemExceptionHandler.IsApi(context.Request), api => api.UseStatusCodePages());
+app.UseWhen(context => !ProblemExceptionHandler.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseHttpMethodOverride();
 app.UseMiddleware<QueryMethodOverrideMiddleware>();
 app.UseRouting(); // after the overrides, so routing sees the overridden method
@@ -57,8 +62,9 @@ app.UseAuthorization();
 
 if (role != HostRole.Worker)
 {
+    app.MapStaticAssets();
     app.MapOverholtAuth();
-    app.MapControllers();
+    app.MapControllers().WithStaticAssets();
     app.MapHangfireDashboardWithAuthorizationPolicy(AuthenticationSetup.AdminPolicy, "/admin/jobs", new DashboardOptions
     {
         DashboardTitle = "Overholt jobs",

@@ -13,6 +13,8 @@ public interface IUserDirectory
     /// <summary>The user, with the admin-only fields when <paramref name="withAccountDetails"/> is set.</summary>
     Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken);
 
+    Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
     /// <summary>The emails of the given users, in one query.</summary>
     Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken);
 

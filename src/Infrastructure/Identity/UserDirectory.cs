@@ -41,6 +41,15 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
         }).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        return db.Users.AsNoTracking()
+            .Where(user => user.NormalizedEmail == normalized)
+            .Select(user => new UserSummaryDto { Id = user.Id, Email = user.Email! })
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking()
             .Where(user => userIds.Contains(user.Id))

@@ -13,6 +13,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Browser pages get an HTML error page: the exception handler re-executes /error with StatusFor's status.
+        // The middleware has already pointed Request.Path at /error; the feature keeps the path that failed.
+        var failedPath = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!failedPath.StartsWithSegments("/api"))
+            return false;
+
         var problem = ToProblem(exception);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -24,7 +30,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     }
 
     /// <summary>Whether the exception is an expected outcome (4xx) rather than a fault worth an error log.</summary>
-    public static bool IsClientError(Exception exception) => ToProblem(exception).Status < StatusCodes.Status500InternalServerError;
+    public static bool IsClientError(Exception exception) => StatusFor(exception) < StatusCodes.Status500InternalServerError;
+
+    public static int StatusFor(Exception exception) => ToProblem(exception).Status!.Value;
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {

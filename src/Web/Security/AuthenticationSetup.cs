@@ -13,6 +13,9 @@ internal static class AuthenticationSetup
     /// <summary>Signed in with the cookie, active, and in role admin: the job dashboard's policy.</summary>
     public const string AdminPolicy = "Admin";
 
+    /// <summary>Signed in with the cookie and active: the admin pages' policy (anonymous visitors go to the login page).</summary>
+    public const string PagesPolicy = "Pages";
+
     /// <summary>Identity's bearer tokens and cookie. API routes answer 401/403 themselves; they never redirect to a login page.</summary>
     public static IServiceCollection AddOverholtAuthentication(this IServiceCollection services)
     {
@@ -36,6 +39,7 @@ internal static class AuthenticationSetup
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(activeUser)
+            .AddPolicy(PagesPolicy, policy => policy.Combine(activeUser).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme))
             .AddPolicy(AdminPolicy, policy => policy
                 .Combine(activeUser)
                 .RequireRole(Roles.Admin)

@@ -1,0 +1,33 @@
+using Mediator;
+using Overholt.Application.Categories;
+using Overholt.Application.Persistence;
+using Overholt.Application.Products;
+using Overholt.Application.Stores;
+using Overholt.Domain.Categories;
+using Overholt.Domain.Products;
+using Overholt.Domain.Stores;
+
+namespace Overholt.Application.Dashboard.Queries.GetDashboard;
+
+/// <summary>What the admin dashboard shows: how many of each resource, and the latest few.</summary>
+public sealed record GetDashboard(int Latest = 5) : IQuery<DashboardDto>;
+
+public sealed record DashboardDto(
+    int StoreCount,
+    int ProductCount,
+    int CategoryCount,
+    IReadOnlyList<StoreDto> LatestStores,
+    IReadOnlyList<ProductDto> LatestProducts,
+    IReadOnlyList<CategoryDto> LatestCategories);
+
+public sealed class GetDashboardHandler(IReadRepository<Store> stores, IReadRepository<Product> products, IReadRepository<Category> categories)
+    : IQueryHandler<GetDashboard, DashboardDto>
+{
+    public async ValueTask<DashboardDto> Handle(GetDashboard query, CancellationToken cancellationToken) => new(
+        await stores.CountAsync(cancellationToken),
+        await products.CountAsync(cancellationToken),
+        await categories.CountAsync(cancellationToken),
+        await stores.ProjectToListAsync<StoreDto>(new LatestSpec<Store>(query.Latest), cancellationToken),
+        await products.ProjectToListAsync<ProductDto>(new LatestSpec<Product>(query.Latest), cancellationToken),
+        await categories.ProjectToListAsync<CategoryDto>(new LatestSpec<Category>(query.Latest), cancellationToken));
+}

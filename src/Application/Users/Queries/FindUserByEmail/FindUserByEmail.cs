@@ -1,0 +1,20 @@
+using FluentValidation;
+using Mediator;
+using Overholt.Application.Errors;
+
+namespace Overholt.Application.Users.Queries.FindUserByEmail;
+
+/// <summary>The user with this email (so a manager can be chosen by address).</summary>
+public sealed record FindUserByEmail(string? Email) : IQuery<UserSummaryDto>;
+
+public sealed class FindUserByEmailHandler(IUserDirectory users) : IQueryHandler<FindUserByEmail, UserSummaryDto>
+{
+    public async ValueTask<UserSummaryDto> Handle(FindUserByEmail query, CancellationToken cancellationToken) =>
+        await users.FindByEmailAsync(query.Email!, cancellationToken)
+            ?? throw RequestValidationException.ForField("email", $"No user has the email {query.Email}.");
+}
+
+public sealed class FindUserByEmailValidator : AbstractValidator<FindUserByEmail>
+{
+    public FindUserByEmailValidator() => RuleFor(query => query.Email).NotEmpty().EmailAddress().MaximumLength(Domain.Users.UserLimits.EmailMaxLength);
+}

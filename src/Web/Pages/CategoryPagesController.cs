@@ -1,0 +1,93 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Categories;
+using Overholt.Application.Categories.Commands.CreateCategory;
+using Overholt.Application.Categories.Commands.DeleteCategory;
+using Overholt.Application.Categories.Commands.UpdateCategory;
+using Overholt.Application.Categories.Queries.GetCategory;
+using Overholt.Application.Categories.Queries.ListCategories;
+using Overholt.Application.Errors;
+
+namespace Overholt.Web.Pages;
+
+[Route("categories")]
+public sealed class CategoryPagesController(IMediator mediator) : PageController
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(new ListPage<CategoryDto>(await mediator.Send(new ListCategories(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+
+    [HttpGet("{id:int:min(1)}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
+        View(new CategoryDetails(await mediator.Send(new GetCategory(id), cancellationToken), IsAdmin));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Form", new CategoryFormPage(null, new CategoryForm()));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(CategoryForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await mediator.Send(new CreateCategory(form.Name, form.Description), cancellationToken);
+            Succeeded($"Category {form.Name} created.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError(nameof(CategoryForm.Name), conflict.Message);
+        }
+
+        return View("Form", new CategoryFormPage(null, form));
+    }
+
+    [HttpGet("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var category = await mediator.Send(new GetCategory(id), cancellationToken);
+        return View("Form", new CategoryFormPage(id, new CategoryForm { Name = category.Name, Description = category.Description }));
+    }
+
+    [HttpPost("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CategoryForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new UpdateCategory(id, form.Name ?? string.Empty, form.Description ?? string.Empty), cancellationToken);
+            Succeeded("Category saved.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError(nameof(CategoryForm.Name), conflict.Message);
+        }
+
+        return View("Form", new CategoryFormPage(id, form));
+    }
+
+    [HttpGet("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        View(await mediator.Send(new GetCategory(id), cancellationToken));
+
+    [HttpPost("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteCategory(id), cancellationToken);
+        Succeeded("Category deleted.");
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record CategoryDetails(CategoryDto Category, bool IsAdmin);
+
+public sealed record CategoryFormPage(int? Id, CategoryForm Form);

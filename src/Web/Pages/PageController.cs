@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Overholt.Application.Errors;
+using Overholt.Domain.Users;
+using Overholt.Web.Security;
+
+namespace Overholt.Web.Pages;
+
+/// <summary>
+/// Base of the admin pages: cookie sign-in required, antiforgery on every form post, and the post/redirect/get
+/// messages. Pages send the same commands and queries as the API; the pipeline decides who may do what.
+/// </summary>
+[Authorize(Policy = AuthenticationSetup.PagesPolicy)]
+[AutoValidateAntiforgeryToken]
+public abstract class PageController : Controller
+{
+    public const string SuccessKey = "Success";
+    public const string FailureKey = "Failure";
+
+    protected bool IsAdmin => User.IsInRole(Roles.Admin);
+
+    protected int CurrentUserId => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    protected void Succeeded(string message) => TempData[SuccessKey] = message;
+
+    protected void Failed(string message) => TempData[FailureKey] = message;
+
+    protected static string Describe(RequestValidationException invalid) =>
+        string.Join(" ", invalid.Errors.SelectMany(error => error.Value));
+}
+
+public static class ModelStateErrors
+{
+    /// <summary>Puts the validators' errors (snake_case fields) next to the form's fields (PascalCase properties).</summary>
+    public static void AddRequestErrors(this ModelStateDictionary modelState, RequestValidationException invalid)
+    {
+        foreach (var (field, messages) in invalid.Errors)
+        {
+            var property = string.Concat(field.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+            foreach (var message in messages)
+                modelState.AddModelError(property, message);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Categories;
+using Overholt.Application.Categories.Queries.ListCategories;
+using Overholt.Application.Errors;
+using Overholt.Application.Products;
+using Overholt.Application.Products.Commands.CreateProduct;
+using Overholt.Application.Products.Commands.DeleteProduct;
+using Overholt.Application.Products.Commands.UpdateProduct;
+using Overholt.Application.Products.Queries.GetProduct;
+using Overholt.Application.Products.Queries.ListProducts;
+
+namespace Overholt.Web.Pages;
+
+[Route("products")]
+public sealed class ProductPagesController(IMediator mediator) : PageController
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(new ListPage<ProductDto>(await mediator.Send(new ListProducts(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+
+    [HttpGet("{id:int:min(1)}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
+        View(new ProductDetails(await mediator.Send(new GetProduct(id), cancellationToken), IsAdmin));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await mediator.Send(new CreateProduct(form.Name, form.Categories), cancellationToken);
+            Succeeded($"Product {form.Name} created.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            return View("Form", await FormPageAsync(null, form, cancellationToken));
+        }
+    }
+
+    [HttpGet("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var product = await mediator.Send(new GetProduct(id), cancellationToken);
+        var form = new ProductForm { Name = product.Name, Categories = product.Categories.Select(category => category.Id).ToList() };
+        return View("Form", await FormPageAsync(id, form, cancellationToken));
+    }
+
+    [HttpPost("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, ProductForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new UpdateProduct(id, form.Name ?? string.Empty, form.Categories), cancellationToken);
+            Succeeded("Product saved.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            return View("Form", await FormPageAsync(id, form, cancellationToken));
+        }
+    }
+
+    [HttpGet("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        View(await mediator.Send(new GetProduct(id), cancellationToken));
+
+    [HttpPost("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteProduct(id), cancellationToken);
+        Succeeded("Product deleted.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<ProductFormPage> FormPageAsync(int? id, ProductForm form, CancellationToken cancellationToken) =>
+        new(id, form, (await mediator.Send(new ListCategories(1, 200), cancellationToken)).Items);
+}
+
+public sealed record ProductDetails(ProductDto Product, bool IsAdmin);
+
+public sealed record ProductFormPage(int? Id, ProductForm Form, IReadOnlyList<CategoryDto> AllCategories);

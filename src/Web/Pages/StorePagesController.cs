@@ -1,0 +1,149 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Errors;
+using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Application.Stores;
+using Overholt.Application.Stores.Commands.AddManager;
+using Overholt.Application.Stores.Commands.AddProduct;
+using Overholt.Application.Stores.Commands.CreateStore;
+using Overholt.Application.Stores.Commands.DeleteStore;
+using Overholt.Application.Stores.Commands.RemoveManager;
+using Overholt.Application.Stores.Commands.RemoveProduct;
+using Overholt.Application.Stores.Commands.UpdateStore;
+using Overholt.Application.Stores.Queries.GetStore;
+using Overholt.Application.Stores.Queries.ListStores;
+using Overholt.Application.Users.Queries.FindUserByEmail;
+using Overholt.Domain.Primitives;
+
+namespace Overholt.Web.Pages;
+
+[Route("stores")]
+public sealed class StorePagesController(IMediator mediator) : PageController
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+
+    [HttpGet("{id:int:min(1)}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var store = await mediator.Send(new GetStore(id), cancellationToken);
+        var canEdit = IsAdmin || store.Managers.Any(manager => manager.Id == CurrentUserId);
+        var addable = canEdit
+            ? (await mediator.Send(new ListProducts(1, 200), cancellationToken)).Items.Where(product => store.Products.All(carried => carried.Id != product.Id)).ToList()
+            : [];
+        return View(new StoreDetails(store, canEdit, IsAdmin, addable));
+    }
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await mediator.Send(new CreateStore(form.Name, form.Address, form.City, form.State, form.ZipCode), cancellationToken);
+            Succeeded($"Store {form.Name} created.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            return View("Form", new StoreFormPage(null, form));
+        }
+    }
+
+    [HttpGet("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var store = await mediator.Send(new GetStore(id), cancellationToken);
+        return View("Form", new StoreFormPage(id, new StoreForm { Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));
+    }
+
+    [HttpPost("{id:int:min(1)}/edit")]
+    public async Task<IActionResult> Edit(int id, StoreForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new UpdateStore(id, form.Name ?? string.Empty, form.Address ?? string.Empty, form.City ?? string.Empty, form.State ?? string.Empty, form.ZipCode ?? string.Empty), cancellationToken);
+            Succeeded("Store saved.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+            return View("Form", new StoreFormPage(id, form));
+        }
+    }
+
+    [HttpGet("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        View(await mediator.Send(new GetStore(id), cancellationToken));
+
+    [HttpPost("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteStore(id), cancellationToken);
+        Succeeded("Store deleted.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int:min(1)}/products")]
+    public Task<IActionResult> AddProduct(int id, int productId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new AddProduct(id, productId), "Product added.", cancellationToken);
+
+    [HttpPost("{id:int:min(1)}/products/{productId:int:min(1)}/remove")]
+    public Task<IActionResult> RemoveProduct(int id, int productId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new RemoveProduct(id, productId), "Product removed.", cancellationToken);
+
+    [HttpPost("{id:int:min(1)}/managers")]
+    public async Task<IActionResult> AddManager(int id, string? email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await mediator.Send(new FindUserByEmail(email), cancellationToken);
+            return await ChangeAsync(id, new AddManager(id, user.Id), $"{user.Email} now manages this store.", cancellationToken);
+        }
+        catch (RequestValidationException invalid)
+        {
+            Failed(Describe(invalid));
+            return RedirectToAction(nameof(Details), new { id });
+        }
+    }
+
+    [HttpPost("{id:int:min(1)}/managers/{userId:int:min(1)}/remove")]
+    public Task<IActionResult> RemoveManager(int id, int userId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new RemoveManager(id, userId), "Manager removed.", cancellationToken);
+
+    /// <summary>Sends a change to the store and returns to its page with the outcome; a broken rule ("Manager exists") is shown there.</summary>
+    private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(command, cancellationToken);
+            Succeeded(success);
+        }
+        catch (DomainRuleException rule)
+        {
+            Failed(rule.Message);
+        }
+        catch (RequestValidationException invalid)
+        {
+            Failed(Describe(invalid));
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
+}
+
+public sealed record ListPage<T>(Application.Paging.Page<T> Page, string? Search, bool CanCreate)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Page.Total / (double)Page.PageSize));
+}
+
+public sealed record StoreDetails(StoreDto Store, bool CanEdit, bool IsAdmin, IReadOnlyList<Application.Products.ProductDto> AddableProducts);
+
+public sealed record StoreFormPage(int? Id, StoreForm Form);
