@@ -74,6 +74,17 @@ public class OverholtApp : WebApplicationFactory<Program>
         Statements.Reset();
     }
 
+    /// <summary>A page client with no one signed in.</summary>
+    public Pages.PageClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
+
+    /// <summary>A page client signed in as <paramref name="user"/> through the login page.</summary>
+    public async Task<Pages.PageClient> BrowserFor(TestUser user)
+    {
+        var browser = Browser();
+        await browser.SignInAsync(user);
+        return browser;
+    }
+
     /// <summary>Deactivates the user's account, as an admin would.</summary>
     public async Task DeactivateAsync(TestUser user)
     {

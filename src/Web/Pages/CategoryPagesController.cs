@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Categories;
 using Overholt.Application.Categories.Commands.CreateCategory;
@@ -7,6 +8,7 @@ using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
 using Overholt.Application.Errors;
+using Overholt.Domain.Users;
 
 namespace Overholt.Web.Pages;
 
@@ -24,6 +26,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
         View(new CategoryDetails(await mediator.Send(new GetCategory(id), cancellationToken), IsAdmin));
 
     [HttpGet("new")]
+    [Authorize(Roles = Roles.Admin)]
     public IActionResult Create() => View("Form", new CategoryFormPage(null, new CategoryForm()));
 
     [HttpPost("new")]
@@ -48,6 +51,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("{id:int:min(1)}/edit")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var category = await mediator.Send(new GetCategory(id), cancellationToken);
@@ -76,6 +80,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("{id:int:min(1)}/delete")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View(await mediator.Send(new GetCategory(id), cancellationToken));
 

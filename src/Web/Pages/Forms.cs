@@ -27,7 +27,7 @@ public sealed record ProductForm
 {
     public string? Name { get; init; }
 
-    public IReadOnlyList<int> Categories { get; init; } = [];
+    public List<int> Categories { get; init; } = [];
 }
 
 /// <summary>A list page's query string: <c>?page=2&amp;search=shop</c>.</summary>

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Categories;
 using Overholt.Application.Categories.Queries.ListCategories;
@@ -9,6 +10,7 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Domain.Users;
 
 namespace Overholt.Web.Pages;
 
@@ -26,6 +28,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         View(new ProductDetails(await mediator.Send(new GetProduct(id), cancellationToken), IsAdmin));
 
     [HttpGet("new")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
 
@@ -46,6 +49,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("{id:int:min(1)}/edit")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var product = await mediator.Send(new GetProduct(id), cancellationToken);
@@ -70,6 +74,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("{id:int:min(1)}/delete")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View(await mediator.Send(new GetProduct(id), cancellationToken));
 

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
 using Overholt.Application.Products.Queries.ListProducts;
@@ -14,6 +15,7 @@ using Overholt.Application.Stores.Queries.GetStore;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Domain.Primitives;
+using Overholt.Domain.Users;
 
 namespace Overholt.Web.Pages;
 
@@ -38,6 +40,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("new")]
+    [Authorize(Roles = Roles.Admin)]
     public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
 
     [HttpPost("new")]
@@ -80,6 +83,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("{id:int:min(1)}/delete")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View(await mediator.Send(new GetStore(id), cancellationToken));
 

@@ -1,0 +1,138 @@
+using System.Net;
+using Overholt.Testing;
+using Overholt.Testing.Pages;
+
+namespace Overholt.FunctionalTests.Pages;
+
+public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(postgres)
+{
+    [Fact]
+    public async Task An_admin_creates_a_store_through_the_form()
+    {
+        using var browser = await App.BrowserFor(Admin);
+        var form = await browser.GetAsync("/stores/new");
+
+        var page = await browser.SubmitAndFollowAsync(form.Form("/stores/new"), new()
+        {
+            ["Name"] = "Corner shop",
+            ["Address"] = "1 Main St",
+            ["City"] = "Portland",
+            ["State"] = "OR",
+            ["ZipCode"] = "97201",
+        });
+
+        Assert.Equal("Corner shop", page.Heading());
+        Assert.Equal("Store Corner shop created.", page.Alert());
+    }
+
+    [Fact]
+    public async Task Validation_errors_show_beside_the_fields_and_keep_the_input()
+    {
+        using var browser = await App.BrowserFor(Admin);
+        var form = await browser.GetAsync("/stores/new");
+
+        var page = await browser.SubmitAndFollowAsync(form.Form("/stores/new"), new() { ["Name"] = "Corner shop", ["City"] = "" });
+
+        Assert.Equal("Add Store", page.Heading());
+        Assert.Contains("must not be empty", page.FieldError("City"), StringComparison.Ordinal);
+        Assert.Equal("Corner shop", page.InputValue("#Name"));
+        Assert.Null(page.FieldError("Name"));
+    }
+
+    [Fact]
+    public async Task On_a_store_page_an_admin_adds_a_product_and_a_manager_and_sees_the_managers_email()
+    {
+        var product = await Given.Product("Apple").SaveAsync();
+        var store = await Given.Store("Corner shop").SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+        page = await browser.SubmitAndFollowAsync(page.Form($"/stores/{store.Id}/products"), new() { ["productId"] = product.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        page = await browser.SubmitAndFollowAsync(page.Form($"/stores/{store.Id}/managers"), new() { ["email"] = User.Email });
+
+        Assert.Contains("Apple", page.QuerySelector("#store-products")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(User.Email, page.QuerySelector("#store-managers")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_an_existing_manager_shows_the_domain_rule()
+    {
+        var store = await Given.Store().WithManager(User).SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+
+        page = await browser.SubmitAndFollowAsync(page.Form($"/stores/{store.Id}/managers"), new() { ["email"] = User.Email });
+
+        Assert.Equal("Manager exists", page.Alert());
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_explained()
+    {
+        var store = await Given.Store().SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+
+        page = await browser.SubmitAndFollowAsync(page.Form($"/stores/{store.Id}/managers"), new() { ["email"] = "nobody@example.com" });
+
+        Assert.Equal("No user has the email nobody@example.com.", page.Alert());
+    }
+
+    [Fact]
+    public async Task Deleting_asks_for_confirmation_then_deletes()
+    {
+        var store = await Given.Store("Corner shop").SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+
+        var confirm = await browser.GetAsync($"/stores/{store.Id}/delete");
+        Assert.Equal("Delete Corner shop?", confirm.Heading());
+        var page = await browser.SubmitAndFollowAsync(confirm.Form($"/stores/{store.Id}/delete"));
+
+        Assert.Equal("Store deleted.", page.Alert());
+        var (gone, _) = await browser.GetAnyAsync($"/stores/{store.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_are_not_offered_what_they_may_not_do_and_are_refused_if_they_force_it()
+    {
+        var store = await Given.Store("Corner shop").SaveAsync();
+        using var browser = await App.BrowserFor(User);
+
+        var list = await browser.GetAsync("/stores");
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+
+        Assert.Empty(list.QuerySelectorAll("a[href='/stores/new']"));
+        Assert.Empty(page.QuerySelectorAll($"a[href='/stores/{store.Id}/edit'], a[href='/stores/{store.Id}/delete'], form[action$='/managers']"));
+        var (newForm, _) = await browser.GetAnyAsync("/stores/new");
+        Assert.Equal(HttpStatusCode.Forbidden, newForm.StatusCode);
+        var token = page.InputValue("input[name=__RequestVerificationToken]");
+        using var forced = await browser.Http.PostAsync($"/stores/{store.Id}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        await browser.GetAsync($"/stores/{store.Id}");
+    }
+
+    [Fact]
+    public async Task A_manager_may_edit_their_store()
+    {
+        var store = await Given.Store("Corner shop").WithManager(User).SaveAsync();
+        using var browser = await App.BrowserFor(User);
+        var form = await browser.GetAsync($"/stores/{store.Id}/edit");
+
+        var page = await browser.SubmitAndFollowAsync(form.Form($"/stores/{store.Id}/edit"), new() { ["Name"] = "Big shop" });
+
+        Assert.Equal("Big shop", page.Heading());
+    }
+
+    [Fact]
+    public async Task Store_names_are_shown_as_text_never_run_as_script()
+    {
+        var store = await Given.Store("<script>alert(1)</script>").SaveAsync();
+        using var browser = await App.BrowserFor(User);
+
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+
+        Assert.Equal("<script>alert(1)</script>", page.Heading());
+        Assert.Single(page.Scripts); // only the app's own bundle
+    }
+}
