@@ -111,6 +111,8 @@ public class OverholtApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve the build's static assets (compressed variants included) as Development does; a published app has them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");

@@ -59,11 +59,16 @@ public sealed class SitePagesTests(PostgresApp postgres) : PostgresApiTest(postg
         var page = await browser.GetAsync("/");
         var stylesheet = page.QuerySelectorAll("link[rel=stylesheet]").Select(link => link.GetAttribute("href")!).First(href => href.Contains("bootstrap", StringComparison.Ordinal));
 
-        using var response = await browser.Http.GetAsync(stylesheet);
+        // Asked for the way browsers ask: compressed if possible.
+        using var request = new HttpRequestMessage(HttpMethod.Get, stylesheet);
+        request.Headers.Add("Accept-Encoding", "gzip, deflate, br, zstd");
+        using var response = await browser.Http.SendAsync(request);
 
         Assert.StartsWith("/", stylesheet, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(response.Content.Headers.ContentEncoding);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000, "The stylesheet is empty");
     }
 
     [Fact]

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Overholt.Testing;
+using Overholt.Testing.Databases;
+
+namespace Overholt.BrowserTests;
+
+/// <summary>
+/// The admin pages in headless Chromium against the app on real Kestrel: the journey a new admin takes.
+/// Screenshots of the dashboard and a store page are saved to artifacts/screenshots.
+/// </summary>
+public sealed class AdminJourneyTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly OverholtApp _app = new(TestDatabase.CreateSqlite());
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _baseUrl = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        await _app.ResetAsync();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("OVERHOLT_CHROMIUM") ?? ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await _app.Database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_signs_in_builds_a_store_with_a_product_and_a_manager_and_signs_out()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 800 } });
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(_app.Admin.Email);
+        await page.GetByLabel("Password").FillAsync(_app.Admin.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        // Bootstrap really applies (it is served by the app, compressed): the navigation bar is dark.
+        Assert.Equal("rgb(33, 37, 41)", await page.EvalOnSelectorAsync<string>("nav.navbar", "nav => getComputedStyle(nav).backgroundColor"));
+
+        await page.GotoAsync("/categories/new");
+        await page.GetByLabel("Name").FillAsync("Fruit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fruit" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/products/new");
+        await page.GetByLabel("Name").FillAsync("Apple");
+        await page.GetByLabel("Fruit").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Apple" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/stores/new");
+        await page.GetByLabel("Name").FillAsync("Corner shop");
+        await page.GetByLabel("Address").FillAsync("1 Main St");
+        await page.GetByLabel("City").FillAsync("Portland");
+        await page.GetByLabel("State").FillAsync("OR");
+        await page.GetByLabel("Zip code").FillAsync("97201");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Corner shop" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Product to add").SelectOptionAsync(new SelectOptionValue { Label = "Apple" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add product" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#store-products")).ToContainTextAsync("Apple");
+
+        await page.GetByLabel("Email of the new manager").FillAsync(_app.User.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add manager" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#store-managers")).ToContainTextAsync(_app.User.Email);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("store.png"), FullPage = true });
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Corner shop" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>artifacts/screenshots at the repository root (or OVERHOLT_ARTIFACTS), kept after the run.</summary>
+    private static string Screenshot(string name)
+    {
+        var root = Environment.GetEnvironmentVariable("OVERHOLT_ARTIFACTS") ?? Path.Combine(RepositoryRoot(), "artifacts");
+        var directory = Path.Combine(root, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Overholt.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
