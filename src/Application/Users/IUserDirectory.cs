@@ -18,6 +18,9 @@ public interface IUserDirectory
     /// <summary>The emails of the given users, in one query.</summary>
     Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken);
 
+    /// <summary>One page of users with their account details, by email.</summary>
+    Task<Page<UserDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
+
     /// <summary>One page of the managers of a store, by user id.</summary>
     Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken);
 }

@@ -21,24 +21,22 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
         if (!withAccountDetails)
             return users.Select(user => new UserDto { Id = user.Id, Email = user.Email! }).FirstOrDefaultAsync(cancellationToken);
 
-        return users.Select(user => new UserDto
+        return WithAccountDetails(users).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Page<UserDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
         {
-            Id = user.Id,
-            Email = user.Email!,
-            Roles = (from userRole in db.UserRoles
-                     join role in db.Roles on userRole.RoleId equals role.Id
-                     where userRole.UserId == user.Id
-                     orderby role.Name
-                     select role.Name!).ToList(),
-            Active = user.Active,
-            RegisteredAt = user.RegisteredAt,
-            ConfirmedAt = user.ConfirmedAt,
-            LastLoginAt = user.LastLoginAt,
-            CurrentLoginAt = user.CurrentLoginAt,
-            LastLoginIp = user.LastLoginIp,
-            CurrentLoginIp = user.CurrentLoginIp,
-            LoginCount = user.LoginCount,
-        }).FirstOrDefaultAsync(cancellationToken);
+            var pattern = $"%{search.Trim().ToUpperInvariant()}%";
+            users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern));
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        var items = await WithAccountDetails(users.OrderBy(user => user.Email).ThenBy(user => user.Id).Skip((page.Page - 1) * page.PageSize).Take(page.PageSize))
+            .ToListAsync(cancellationToken);
+        return new Page<UserDto>(items, page.Page, page.PageSize, total);
     }
 
     public Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -69,4 +67,25 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .ToListAsync(cancellationToken);
         return new Page<UserSummaryDto>(items, page.Page, page.PageSize, total);
     }
+
+    /// <summary>Users as admins see them: roles (one correlated subquery), activity and login tracking.</summary>
+    private IQueryable<UserDto> WithAccountDetails(IQueryable<ApplicationUser> users) =>
+        users.Select(user => new UserDto
+        {
+            Id = user.Id,
+            Email = user.Email!,
+            Roles = (from userRole in db.UserRoles
+                     join role in db.Roles on userRole.RoleId equals role.Id
+                     where userRole.UserId == user.Id
+                     orderby role.Name
+                     select role.Name!).ToList(),
+            Active = user.Active,
+            RegisteredAt = user.RegisteredAt,
+            ConfirmedAt = user.ConfirmedAt,
+            LastLoginAt = user.LastLoginAt,
+            CurrentLoginAt = user.CurrentLoginAt,
+            LastLoginIp = user.LastLoginIp,
+            CurrentLoginIp = user.CurrentLoginIp,
+            LoginCount = user.LoginCount,
+        });
 }

@@ -1,0 +1,25 @@
+using FluentValidation;
+using Mediator;
+using Overholt.Application.Security;
+using Overholt.Domain.Users;
+
+namespace Overholt.Application.Users.Commands.CreateUser;
+
+/// <summary>Creates a user account (the original's <c>create_user</c> command) and returns its id.</summary>
+[RequiresRole(Roles.Admin)]
+public sealed record CreateUser(string? Email, string? Password) : ICommand<int>;
+
+public sealed class CreateUserHandler(IUserAccounts accounts) : ICommandHandler<CreateUser, int>
+{
+    public async ValueTask<int> Handle(CreateUser command, CancellationToken cancellationToken) =>
+        await accounts.CreateAsync(command.Email!.Trim(), command.Password!, cancellationToken);
+}
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(command => command.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength);
+        RuleFor(command => command.Password).NotEmpty().MinimumLength(UserLimits.PasswordMinLength);
+    }
+}

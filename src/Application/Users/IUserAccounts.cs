@@ -1,0 +1,14 @@
+namespace Overholt.Application.Users;
+
+/// <summary>Changes to user accounts in the identity store (hashing, security stamps and roles are its business).</summary>
+public interface IUserAccounts
+{
+    /// <summary>Creates an active account; a taken email is a conflict, a password the identity rules refuse is a validation error.</summary>
+    Task<int> CreateAsync(string email, string password, CancellationToken cancellationToken);
+
+    Task SetActiveAsync(int userId, bool active, CancellationToken cancellationToken);
+
+    Task ResetPasswordAsync(int userId, string newPassword, CancellationToken cancellationToken);
+
+    Task SetInRoleAsync(int userId, string role, bool inRole, CancellationToken cancellationToken);
+}

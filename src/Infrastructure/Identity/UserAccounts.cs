@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Overholt.Application.Errors;
+using Overholt.Application.Users;
+
+namespace Overholt.Infrastructure.Identity;
+
+/// <summary>Account changes through Identity's UserManager: passwords hashed, security stamps renewed, roles kept.</summary>
+internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvider clock) : IUserAccounts
+{
+    public async Task<int> CreateAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+            throw new ConflictException($"A user with the email {email} already exists");
+
+        var user = new ApplicationUser { UserName = email, Email = email, RegisteredAt = clock.GetUtcNow() };
+        Check(await users.CreateAsync(user, password));
+        return user.Id;
+    }
+
+    public async Task SetActiveAsync(int userId, bool active, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId);
+        user.Active = active;
+        Check(await users.UpdateAsync(user));
+        // Ends cookie sessions at their next validation; bearer tokens are refused at once by the active-account check.
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task ResetPasswordAsync(int userId, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, newPassword));
+    }
+
+    public async Task SetInRoleAsync(int userId, string role, bool inRole, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId);
+        var isInRole = await users.IsInRoleAsync(user, role);
+        if (inRole && !isInRole)
+            Check(await users.AddToRoleAsync(user, role));
+        else if (!inRole && isInRole)
+            Check(await users.RemoveFromRoleAsync(user, role));
+    }
+
+    private async Task<ApplicationUser> FindAsync(int userId) =>
+        await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw new NotFoundException("User", userId);
+
+    /// <summary>Identity's refusals (weak password, duplicate email) become the API's error types.</summary>
+    private static void Check(IdentityResult result)
+    {
+        if (result.Succeeded)
+            return;
+        if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName"))
+            throw new ConflictException(string.Join(" ", result.Errors.Select(error => error.Description)));
+        var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "body";
+        throw new RequestValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(error => error.Description).ToArray() });
+    }
+}

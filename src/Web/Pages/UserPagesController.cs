@@ -1,0 +1,95 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Overholt.Application.Errors;
+using Overholt.Application.Users;
+using Overholt.Application.Users.Commands.CreateUser;
+using Overholt.Application.Users.Commands.ResetPassword;
+using Overholt.Application.Users.Commands.SetAdmin;
+using Overholt.Application.Users.Commands.SetUserActive;
+using Overholt.Application.Users.Queries.GetUser;
+using Overholt.Application.Users.Queries.ListUsers;
+using Overholt.Domain.Primitives;
+using Overholt.Domain.Users;
+
+namespace Overholt.Web.Pages;
+
+/// <summary>User administration, for admins only.</summary>
+[Route("users")]
+[Authorize(Roles = Roles.Admin)]
+public sealed class UserPagesController(IMediator mediator) : PageController
+{
+    private const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(new ListPage<UserDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search), cancellationToken), request.Search, CanCreate: true));
+
+    [HttpGet("{id:int:min(1)}")]
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
+        View(new UserDetails(await mediator.Send(new GetUser(id), cancellationToken), IsSelf: id == CurrentUserId));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View(new NewUserForm());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await mediator.Send(new CreateUser(form.Email, form.Password), cancellationToken);
+            Succeeded($"User {form.Email} created.");
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError(nameof(NewUserForm.Email), conflict.Message);
+        }
+
+        return View(form with { Password = null });
+    }
+
+    [HttpPost("{id:int:min(1)}/active")]
+    public Task<IActionResult> SetActive(int id, bool active, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new SetUserActive(id, active), active ? "Account reactivated." : "Account deactivated.", cancellationToken);
+
+    [HttpPost("{id:int:min(1)}/admin")]
+    public Task<IActionResult> SetAdmin(int id, bool admin, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new SetAdmin(id, admin), admin ? "The user is now an admin." : "The user is no longer an admin.", cancellationToken);
+
+    [HttpPost("{id:int:min(1)}/password")]
+    public Task<IActionResult> ResetPassword(int id, string? newPassword, CancellationToken cancellationToken) =>
+        ChangeAsync(id, new ResetPassword(id, newPassword), "Password reset.", cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(command, cancellationToken);
+            Succeeded(success);
+        }
+        catch (DomainRuleException rule)
+        {
+            Failed(rule.Message);
+        }
+        catch (RequestValidationException invalid)
+        {
+            Failed(Describe(invalid));
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
+}
+
+public sealed record UserDetails(UserDto User, bool IsSelf);
+
+public sealed record NewUserForm
+{
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+}
