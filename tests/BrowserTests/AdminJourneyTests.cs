@@ -94,6 +94,24 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task On_a_phone_the_navigation_folds_into_a_menu_button()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(_app.User.Email);
+        await page.GetByLabel("Password").FillAsync(_app.User.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var storesLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Stores", Exact = true });
+        await Assertions.Expect(storesLink).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await storesLink.ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stores", Level = 1 })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("stores-phone.png"), FullPage = true });
+    }
+
     /// <summary>artifacts/screenshots at the repository root (or OVERHOLT_ARTIFACTS), kept after the run.</summary>
     private static string Screenshot(string name)
     {

@@ -33,14 +33,18 @@ public abstract class PageController : Controller
 
 public static class ModelStateErrors
 {
-    /// <summary>Puts the validators' errors (snake_case fields) next to the form's fields (PascalCase properties).</summary>
+    /// <summary>
+    /// Puts the validators' errors (snake_case fields, as the API names them) next to the form's fields (PascalCase
+    /// properties), naming the field as its label does: "'zip_code' must not be empty." becomes "'Zip code' must not be empty."
+    /// </summary>
     public static void AddRequestErrors(this ModelStateDictionary modelState, RequestValidationException invalid)
     {
         foreach (var (field, messages) in invalid.Errors)
         {
             var property = string.Concat(field.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+            var label = field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..].Replace('_', ' ');
             foreach (var message in messages)
-                modelState.AddModelError(property, message);
+                modelState.AddModelError(property, message.Replace($"'{field}'", $"'{label}'", StringComparison.Ordinal));
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
         var page = await browser.SubmitAndFollowAsync(form.Form("/stores/new"), new() { ["Name"] = "Corner shop", ["City"] = "" });
 
         Assert.Equal("Add Store", page.Heading());
-        Assert.Contains("must not be empty", page.FieldError("City"), StringComparison.Ordinal);
+        Assert.Equal("'City' must not be empty.", page.FieldError("City"));
         Assert.Equal("Corner shop", page.InputValue("#Name"));
         Assert.Null(page.FieldError("Name"));
     }
