@@ -32,7 +32,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var store = await mediator.Send(new GetStore(id), cancellationToken);
-        var canEdit = IsAdmin || store.Managers.Any(manager => manager.Id == CurrentUserId);
+        var canEdit = CanEdit(store);
         var addable = canEdit
             ? (await mediator.Send(new ListProducts(1, 200), cancellationToken)).Items.Where(product => store.Products.All(carried => carried.Id != product.Id)).ToList()
             : [];
@@ -63,6 +63,8 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var store = await mediator.Send(new GetStore(id), cancellationToken);
+        if (!CanEdit(store))
+            return Forbid();
         return View("Form", new StoreFormPage(id, new StoreForm { Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));
     }
 
@@ -121,6 +123,9 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     [HttpPost("{id:int:min(1)}/managers/{userId:int:min(1)}/remove")]
     public Task<IActionResult> RemoveManager(int id, int userId, CancellationToken cancellationToken) =>
         ChangeAsync(id, new RemoveManager(id, userId), "Manager removed.", cancellationToken);
+
+    /// <summary>Whether to offer changes to the store (the pipeline decides again when one is sent).</summary>
+    private bool CanEdit(StoreDto store) => IsAdmin || store.Managers.Any(manager => manager.Id == CurrentUserId);
 
     /// <summary>Sends a change to the store and returns to its page with the outcome; a broken rule ("Manager exists") is shown there.</summary>
     private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)

@@ -106,6 +106,8 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
         Assert.Empty(page.QuerySelectorAll($"a[href='/stores/{store.Id}/edit'], a[href='/stores/{store.Id}/delete'], form[action$='/managers']"));
         var (newForm, _) = await browser.GetAnyAsync("/stores/new");
         Assert.Equal(HttpStatusCode.Forbidden, newForm.StatusCode);
+        var (editForm, _) = await browser.GetAnyAsync($"/stores/{store.Id}/edit");
+        Assert.Equal(HttpStatusCode.Forbidden, editForm.StatusCode);
         var token = page.InputValue("input[name=__RequestVerificationToken]");
         using var forced = await browser.Http.PostAsync($"/stores/{store.Id}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
