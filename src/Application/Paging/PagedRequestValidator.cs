@@ -8,7 +8,8 @@ public abstract class PagedRequestValidator<T> : AbstractValidator<T>
 {
     protected PagedRequestValidator()
     {
-        RuleFor(request => request.Page).GreaterThanOrEqualTo(1);
+        // Bounded so that (page - 1) * page_size cannot overflow into a negative offset.
+        RuleFor(request => request.Page).InclusiveBetween(1, int.MaxValue / IPagedRequest.MaxPageSize);
         RuleFor(request => request.PageSize).InclusiveBetween(1, IPagedRequest.MaxPageSize);
     }
 }

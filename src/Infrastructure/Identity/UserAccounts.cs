@@ -37,10 +37,11 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvi
     {
         var user = await FindAsync(userId);
         var isInRole = await users.IsInRoleAsync(user, role);
-        if (inRole && !isInRole)
-            Check(await users.AddToRoleAsync(user, role));
-        else if (!inRole && isInRole)
-            Check(await users.RemoveFromRoleAsync(user, role));
+        if (inRole == isInRole)
+            return;
+        Check(inRole ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role));
+        // Roles travel in the sign-in cookie: a new stamp makes existing cookies re-read them (or end) at their next check.
+        Check(await users.UpdateSecurityStampAsync(user));
     }
 
     private async Task<ApplicationUser> FindAsync(int userId) =>
@@ -54,7 +55,9 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvi
             return;
         if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName"))
             throw new ConflictException(string.Join(" ", result.Errors.Select(error => error.Description)));
-        var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "body";
+        var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password"
+            : result.Errors.All(error => error.Code is "InvalidEmail" or "InvalidUserName") ? "email"
+            : "body";
         throw new RequestValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(error => error.Description).ToArray() });
     }
 }

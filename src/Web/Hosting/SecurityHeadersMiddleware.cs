@@ -17,11 +17,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/admin/jobs") ? DashboardPolicy : PagesPolicy;
+        var isDashboard = context.Request.Path.StartsWithSegments("/admin/jobs");
+
+        // Set as the response starts: the exception handler clears headers before it renders an error page.
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = isDashboard ? DashboardPolicy : PagesPolicy;
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }

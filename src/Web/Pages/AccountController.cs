@@ -8,7 +8,7 @@ namespace Overholt.Web.Pages;
 
 /// <summary>Sign in and out with the auth cookie. Lockout and inactive accounts are Identity's rules, tracked logins too.</summary>
 [Route("")]
-public sealed class AccountController(SignInManager<ApplicationUser> signIn) : PageController
+public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageController
 {
     [HttpGet("login")]
     [AllowAnonymous]
@@ -26,16 +26,21 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn) : P
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
 
+        // Identity refuses a deactivated account before it checks the password: say so only to someone who knows it.
+        var deactivated = result.IsNotAllowed
+            && await users.FindByEmailAsync(form.Email!) is { } user
+            && await users.CheckPasswordAsync(user, form.Password!);
         ModelState.AddModelError(string.Empty, result switch
         {
             { IsLockedOut: true } => "This account is locked after too many failed sign-ins. Try again in a few minutes.",
-            { IsNotAllowed: true } => "This account is deactivated.",
+            _ when deactivated => "This account is deactivated.",
             _ => "Wrong email or password.",
         });
         return View(form with { Password = null });
     }
 
     [HttpPost("logout")]
+    [AllowAnonymous] // a deactivated user can still sign out; the cookie still authenticates the antiforgery check
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();

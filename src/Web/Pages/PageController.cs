@@ -41,7 +41,8 @@ public static class ModelStateErrors
     {
         foreach (var (field, messages) in invalid.Errors)
         {
-            var property = string.Concat(field.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+            // "body" is about the whole form: it goes to the form's summary.
+            var property = field == "body" ? string.Empty : string.Concat(field.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
             var label = field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..].Replace('_', ' ');
             foreach (var message in messages)
                 modelState.AddModelError(property, message.Replace($"'{field}'", $"'{label}'", StringComparison.Ordinal));

@@ -106,6 +106,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
         ChangeAsync(id, new RemoveProduct(id, productId), "Product removed.", cancellationToken);
 
     [HttpPost("{id:int:min(1)}/managers")]
+    [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> AddManager(int id, string? email, CancellationToken cancellationToken)
     {
         try

@@ -35,6 +35,9 @@ internal static class AuthenticationSetup
                 return Task.CompletedTask;
             };
         });
+        // Cookie sessions re-check the account's security stamp every minute: role changes, password resets and
+        // deactivation reach signed-in browsers quickly (bearer tokens are checked for activity on every request).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()

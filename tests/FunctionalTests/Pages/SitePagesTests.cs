@@ -28,7 +28,11 @@ public sealed class SitePagesTests(PostgresApp postgres) : PostgresApiTest(postg
         using var browser = await App.BrowserFor(User);
 
         using var response = await browser.Http.GetAsync("/");
+        using var errorPage = await browser.Http.GetAsync("/stores/999");
 
+        Assert.Equal(HttpStatusCode.NotFound, errorPage.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", string.Join(" ", errorPage.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", errorPage.Headers.GetValues("X-Content-Type-Options").Single());
         var policy = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);

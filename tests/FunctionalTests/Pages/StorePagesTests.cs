@@ -111,6 +111,9 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
         var token = page.InputValue("input[name=__RequestVerificationToken]");
         using var forced = await browser.Http.PostAsync($"/stores/{store.Id}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+        // Nor may they ask, through the manager form, whether an email has an account.
+        using var probe = await browser.Http.PostAsync($"/stores/{store.Id}/managers", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("email", "nobody@example.com")]));
+        Assert.Equal(HttpStatusCode.Forbidden, probe.StatusCode);
         await browser.GetAsync($"/stores/{store.Id}");
     }
 

@@ -47,6 +47,29 @@ public sealed class UserPagesTests(PostgresApp postgres) : PostgresApiTest(postg
     }
 
     [Fact]
+    public async Task Without_the_password_a_deactivated_account_looks_like_any_failed_sign_in()
+    {
+        var member = await Given.User().Inactive().SaveAsync();
+
+        await AssertSignInMessage(member with { Password = "not-their-password" }, "Wrong email or password.");
+        await AssertSignInMessage(member, "This account is deactivated.");
+    }
+
+    [Fact]
+    public async Task A_user_deactivated_while_signed_in_can_still_log_out()
+    {
+        var member = await Given.User().SaveAsync();
+        using var browser = await App.BrowserFor(member);
+        var dashboard = await browser.GetAsync("/");
+
+        await App.DeactivateAsync(member);
+        using var logout = await browser.SubmitAsync(dashboard.Form("/logout"));
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("/login", logout.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_reset_password_replaces_the_old_one()
     {
         var member = await Given.User().SaveAsync();

@@ -139,6 +139,7 @@ public sealed class StoresTests(PostgresApp postgres) : PostgresApiTest(postgres
     [InlineData("page_size=0")]
     [InlineData("page_size=201")]
     [InlineData("page=abc")]
+    [InlineData("page=107374184")]
     public async Task Out_of_range_paging_is_a_validation_error_not_a_clamp(string query) =>
         await (await AsUser.GetAsync($"/api/stores?{query}")).AssertProblem(400, query.Split('=')[0]);
 }

@@ -5,7 +5,7 @@ using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Commands.ResetPassword;
 
-/// <summary>Sets a new password for a user; their other sessions end.</summary>
+/// <summary>Sets a new password for a user; their browser sessions end within a minute (a new security stamp).</summary>
 [RequiresRole(Roles.Admin)]
 public sealed record ResetPassword(int UserId, string? NewPassword) : ICommand;
 

@@ -1,10 +1,13 @@
 using FluentValidation;
 using Mediator;
 using Overholt.Application.Errors;
+using Overholt.Application.Security;
+using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Queries.FindUserByEmail;
 
-/// <summary>The user with this email (so a manager can be chosen by address).</summary>
+/// <summary>The user with this email (so a manager can be chosen by address). Admins only: it tells whether an account exists.</summary>
+[RequiresRole(Roles.Admin)]
 public sealed record FindUserByEmail(string? Email) : IQuery<UserSummaryDto>;
 
 public sealed class FindUserByEmailHandler(IUserDirectory users) : IQueryHandler<FindUserByEmail, UserSummaryDto>
@@ -16,5 +19,5 @@ public sealed class FindUserByEmailHandler(IUserDirectory users) : IQueryHandler
 
 public sealed class FindUserByEmailValidator : AbstractValidator<FindUserByEmail>
 {
-    public FindUserByEmailValidator() => RuleFor(query => query.Email).NotEmpty().EmailAddress().MaximumLength(Domain.Users.UserLimits.EmailMaxLength);
+    public FindUserByEmailValidator() => RuleFor(query => query.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength);
 }
