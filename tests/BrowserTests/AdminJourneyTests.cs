@@ -16,6 +16,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly OverholtApp _app = new(TestDatabase.CreateSqlite());
+    private readonly List<string> _securityPolicyViolations = [];
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private string _baseUrl = null!;
@@ -38,6 +39,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        Assert.Empty(_securityPolicyViolations);
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await _app.DisposeAsync();
@@ -47,7 +49,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_signs_in_builds_a_store_with_a_product_and_a_manager_and_signs_out()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 800 } });
+        var page = await OpenPageAsync(1200, 800);
 
         await page.GotoAsync("/");
         await page.GetByLabel("Email").FillAsync(_app.Admin.Email);
@@ -97,11 +99,13 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     [Fact]
     public async Task On_a_phone_the_navigation_folds_into_a_menu_button()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await OpenPageAsync(390, 844);
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(_app.User.Email);
         await page.GetByLabel("Password").FillAsync(_app.User.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToBeVisibleAsync();
         var storesLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Stores", Exact = true });
         await Assertions.Expect(storesLink).ToBeHiddenAsync();
 
@@ -110,6 +114,18 @@ public sealed class AdminJourneyTests : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stores", Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("stores-phone.png"), FullPage = true });
+    }
+
+    /// <summary>A page that records any Content-Security-Policy violation the browser reports (checked when the test ends).</summary>
+    private async Task<IPage> OpenPageAsync(int width, int height)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                _securityPolicyViolations.Add(message.Text);
+        };
+        return page;
     }
 
     /// <summary>artifacts/screenshots at the repository root (or OVERHOLT_ARTIFACTS), kept after the run.</summary>

@@ -54,7 +54,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     {
         var product = await mediator.Send(new GetProduct(id), cancellationToken);
         var form = new ProductForm { Name = product.Name, Categories = product.Categories.Select(category => category.Id).ToList() };
-        return View("Form", await FormPageAsync(id, form, cancellationToken));
+        return View("Form", await FormPageAsync(id, form, cancellationToken, product.Categories));
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -86,8 +86,16 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<ProductFormPage> FormPageAsync(int? id, ProductForm form, CancellationToken cancellationToken) =>
-        new(id, form, (await mediator.Send(new ListCategories(1, 200), cancellationToken)).Items);
+    /// <summary>
+    /// The form with the first page of categories to choose from, plus those the product already has: a category
+    /// left off the form would otherwise be dropped from the product when it is saved.
+    /// </summary>
+    private async Task<ProductFormPage> FormPageAsync(int? id, ProductForm form, CancellationToken cancellationToken, IReadOnlyList<CategoryDto>? current = null)
+    {
+        var choices = (await mediator.Send(new ListCategories(1, Application.Paging.IPagedRequest.MaxPageSize), cancellationToken)).Items;
+        var missing = (current ?? []).Where(category => choices.All(choice => choice.Id != category.Id));
+        return new(id, form, [.. choices, .. missing]);
+    }
 }
 
 public sealed record ProductDetails(ProductDto Product, bool IsAdmin);

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
-using Overholt.Application.Products.Queries.ListProducts;
 using Overholt.Application.Stores;
 using Overholt.Application.Stores.Commands.AddManager;
 using Overholt.Application.Stores.Commands.AddProduct;
@@ -12,6 +11,8 @@ using Overholt.Application.Stores.Commands.RemoveManager;
 using Overholt.Application.Stores.Commands.RemoveProduct;
 using Overholt.Application.Stores.Commands.UpdateStore;
 using Overholt.Application.Stores.Queries.GetStore;
+using Overholt.Application.Stores.Queries.GetStoreAccess;
+using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Domain.Primitives;
@@ -32,11 +33,9 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var store = await mediator.Send(new GetStore(id), cancellationToken);
-        var canEdit = CanEdit(store);
-        var addable = canEdit
-            ? (await mediator.Send(new ListProducts(1, 200), cancellationToken)).Items.Where(product => store.Products.All(carried => carried.Id != product.Id)).ToList()
-            : [];
-        return View(new StoreDetails(store, canEdit, IsAdmin, addable));
+        var access = await mediator.Send(new GetStoreAccess(id), cancellationToken);
+        var addable = access.CanChange ? (await mediator.Send(new ListProductsNotCarried(id), cancellationToken)).Items : [];
+        return View(new StoreDetails(store, access.CanChange, access.CanAdminister, addable));
     }
 
     [HttpGet("new")]
@@ -62,9 +61,9 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var store = await mediator.Send(new GetStore(id), cancellationToken);
-        if (!CanEdit(store))
+        if (!(await mediator.Send(new GetStoreAccess(id), cancellationToken)).CanChange)
             return Forbid();
+        var store = await mediator.Send(new GetStore(id), cancellationToken);
         return View("Form", new StoreFormPage(id, new StoreForm { Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));
     }
 
@@ -125,9 +124,6 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public Task<IActionResult> RemoveManager(int id, int userId, CancellationToken cancellationToken) =>
         ChangeAsync(id, new RemoveManager(id, userId), "Manager removed.", cancellationToken);
 
-    /// <summary>Whether to offer changes to the store (the pipeline decides again when one is sent).</summary>
-    private bool CanEdit(StoreDto store) => IsAdmin || store.Managers.Any(manager => manager.Id == CurrentUserId);
-
     /// <summary>Sends a change to the store and returns to its page with the outcome; a broken rule ("Manager exists") is shown there.</summary>
     private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
     {
@@ -154,6 +150,6 @@ public sealed record ListPage<T>(Application.Paging.Page<T> Page, string? Search
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Page.Total / (double)Page.PageSize));
 }
 
-public sealed record StoreDetails(StoreDto Store, bool CanEdit, bool IsAdmin, IReadOnlyList<Application.Products.ProductDto> AddableProducts);
+public sealed record StoreDetails(StoreDto Store, bool CanEdit, bool CanAdminister, IReadOnlyList<Application.Products.ProductDto> AddableProducts);
 
 public sealed record StoreFormPage(int? Id, StoreForm Form);
