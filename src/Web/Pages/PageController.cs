@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Overholt.Application.Errors;
+using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
 using Overholt.Web.Security;
 
@@ -29,6 +31,24 @@ public abstract class PageController : Controller
 
     protected static string Describe(RequestValidationException invalid) =>
         string.Join(" ", invalid.Errors.SelectMany(error => error.Value));
+
+    /// <summary>Sends a change and keeps its outcome for the page shown after the redirect: the success, or the broken rule or invalid input.</summary>
+    protected async Task SendShowingOutcomeAsync(ISender sender, ICommand command, string success, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.Send(command, cancellationToken);
+            Succeeded(success);
+        }
+        catch (DomainRuleException rule)
+        {
+            Failed(rule.Message);
+        }
+        catch (RequestValidationException invalid)
+        {
+            Failed(Describe(invalid));
+        }
+    }
 }
 
 public static class ModelStateErrors

@@ -15,7 +15,6 @@ using Overholt.Application.Stores.Queries.GetStoreAccess;
 using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
-using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
 
 namespace Overholt.Web.Pages;
@@ -124,23 +123,10 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public Task<IActionResult> RemoveManager(int id, int userId, CancellationToken cancellationToken) =>
         ChangeAsync(id, new RemoveManager(id, userId), "Manager removed.", cancellationToken);
 
-    /// <summary>Sends a change to the store and returns to its page with the outcome; a broken rule ("Manager exists") is shown there.</summary>
+    /// <summary>Sends a change and returns to the page with its outcome; a broken rule ("Manager exists") is shown there.</summary>
     private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
     {
-        try
-        {
-            await mediator.Send(command, cancellationToken);
-            Succeeded(success);
-        }
-        catch (DomainRuleException rule)
-        {
-            Failed(rule.Message);
-        }
-        catch (RequestValidationException invalid)
-        {
-            Failed(Describe(invalid));
-        }
-
+        await SendShowingOutcomeAsync(mediator, command, success, cancellationToken);
         return RedirectToAction(nameof(Details), new { id });
     }
 }

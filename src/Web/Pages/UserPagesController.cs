@@ -9,7 +9,6 @@ using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Queries.GetUser;
 using Overholt.Application.Users.Queries.ListUsers;
-using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
 
 namespace Overholt.Web.Pages;
@@ -65,22 +64,10 @@ public sealed class UserPagesController(IMediator mediator) : PageController
     public Task<IActionResult> ResetPassword(int id, string? newPassword, CancellationToken cancellationToken) =>
         ChangeAsync(id, new ResetPassword(id, newPassword), "Password reset.", cancellationToken);
 
+    /// <summary>Sends a change to the account and returns to its page with the outcome.</summary>
     private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
     {
-        try
-        {
-            await mediator.Send(command, cancellationToken);
-            Succeeded(success);
-        }
-        catch (DomainRuleException rule)
-        {
-            Failed(rule.Message);
-        }
-        catch (RequestValidationException invalid)
-        {
-            Failed(Describe(invalid));
-        }
-
+        await SendShowingOutcomeAsync(mediator, command, success, cancellationToken);
         return RedirectToAction(nameof(Details), new { id });
     }
 }
