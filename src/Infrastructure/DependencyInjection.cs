@@ -73,6 +73,9 @@ public static class DependencyInjection
     public static IdentityBuilder AddOverholtIdentity(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AccountStates>();
         return services
             .AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
@@ -85,6 +88,8 @@ public static class DependencyInjection
             })
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<OverholtDbContext>()
+            .AddUserManager<OverholtUserManager>()
+            .AddUserValidator<PlainTextUserValidator>()
             .AddSignInManager<OverholtSignInManager>();
     }
 }

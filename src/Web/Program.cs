@@ -32,6 +32,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddOverholtAuthentication();
+builder.Services.AddSignInThrottling();
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddOverholtProblemDetails();
 builder.Services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -43,6 +45,9 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme, not the proxy's
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -58,6 +63,8 @@ app.UseHttpMethodOverride();
 app.UseMiddleware<QueryMethodOverrideMiddleware>();
 app.UseRouting(); // after the overrides, so routing sees the overridden method
 app.UseAuthentication();
+app.UseMiddleware<CrossSiteRequestGuard>();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 if (role != HostRole.Worker)

@@ -1,4 +1,5 @@
 using AutoMapper;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 
@@ -11,6 +12,7 @@ public sealed class StoreMappings : Profile
         CreateMap<Store, StoreDto>()
             .ForMember(dto => dto.Products, options => options.MapFrom(store => store.Products.OrderBy(product => product.ProductId)))
             .ForMember(dto => dto.Managers, options => options.MapFrom(store => store.Managers.OrderBy(manager => manager.UserId)));
+        CreateMap<Store, Versioned<StoreDto>>().ForMember(versioned => versioned.Value, options => options.MapFrom(store => store));
         CreateMap<StoreProduct, StoreProductDto>()
             .ForMember(dto => dto.Id, options => options.MapFrom(carried => carried.ProductId))
             .ForMember(dto => dto.Name, options => options.MapFrom(carried => carried.Product!.Name));

@@ -23,8 +23,15 @@ public sealed class Category : Entity
 
     public string? Description { get; private set; }
 
-    public void Rename(string name) => Name = Guard.RequiredText(name, "Name", NameMaxLength);
+    public void Rename(string name)
+    {
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Changed();
+    }
 
-    public void Describe(string? description) =>
+    public void Describe(string? description)
+    {
         Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
+        Changed();
+    }
 }

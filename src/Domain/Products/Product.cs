@@ -30,7 +30,11 @@ public sealed class Product : Entity
     /// <summary>The stores that carry the product; changed through <see cref="Store"/>, read by queries.</summary>
     public IReadOnlyCollection<StoreProduct> CarriedBy => _carriedBy;
 
-    public void Rename(string name) => Name = Guard.RequiredText(name, "Name", NameMaxLength);
+    public void Rename(string name)
+    {
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Changed();
+    }
 
     /// <summary>Replaces the product's categories.</summary>
     public void CategorizeAs(IReadOnlyCollection<Category> categories)
@@ -40,5 +44,6 @@ public sealed class Product : Entity
         var added = categories.Distinct().Where(category => !_categories.Contains(category)).ToList();
         _categories.RemoveAll(existing => !categories.Contains(existing));
         _categories.AddRange(added);
+        Changed();
     }
 }

@@ -41,6 +41,7 @@ public sealed class Store : Entity
     /// <summary>Changes the given details; a null value leaves that detail as it is.</summary>
     public void ChangeDetails(string? name = null, string? address = null, string? city = null, string? state = null, string? zipCode = null)
     {
+        Changed();
         if (name is not null)
             Name = Guard.RequiredText(name, "Name", FieldMaxLength);
         if (address is not null)
@@ -62,6 +63,7 @@ public sealed class Store : Entity
         if (Carries(productId))
             throw new DomainRuleException("Product exists");
         _products.Add(new StoreProduct(Id, productId));
+        Changed();
     }
 
     public void RemoveProduct(int productId)
@@ -69,6 +71,7 @@ public sealed class Store : Entity
         if (!Carries(productId))
             throw new DomainRuleException("Invalid product");
         _products.RemoveAll(product => product.ProductId == productId);
+        Changed();
     }
 
     public void AddManager(int userId)
@@ -76,6 +79,7 @@ public sealed class Store : Entity
         if (IsManagedBy(userId))
             throw new DomainRuleException("Manager exists");
         _managers.Add(new StoreManager(Id, userId));
+        Changed();
         Raise(new ManagerAdded(Id, userId));
     }
 
@@ -84,6 +88,7 @@ public sealed class Store : Entity
         if (!IsManagedBy(userId))
             throw new DomainRuleException("Invalid manager");
         _managers.RemoveAll(manager => manager.UserId == userId);
+        Changed();
         Raise(new ManagerRemoved(Id, userId));
     }
 }

@@ -53,7 +53,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvi
     {
         if (result.Succeeded)
             return;
-        if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName"))
+        if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName" or "ConcurrencyFailure"))
             throw new ConflictException(string.Join(" ", result.Errors.Select(error => error.Description)));
         var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password"
             : result.Errors.All(error => error.Code is "InvalidEmail" or "InvalidUserName") ? "email"

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Overholt.Application.Paging;
+using Overholt.Application.Persistence;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 using Overholt.Infrastructure.Persistence;
@@ -29,8 +30,8 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim().ToUpperInvariant()}%";
-            users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern));
+            var pattern = SearchPattern.Containing(search).ToUpperInvariant();
+            users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
         }
 
         var total = await users.CountAsync(cancellationToken);

@@ -1,14 +1,18 @@
 namespace Overholt.Infrastructure.Messaging;
 
-/// <summary>A consumer finished its work for an outbox message; the key (message, consumer) makes the work happen once.</summary>
-public sealed class ProcessedMessage(Guid messageId, string consumer, DateTime processedAt, string processedBy)
+/// <summary>A consumer's claim on an outbox message, and when its work for the message succeeded.</summary>
+public sealed class ProcessedMessage(Guid messageId, string consumer, DateTime claimedAt, string processedBy)
 {
     public Guid MessageId { get; private set; } = messageId;
 
     public string Consumer { get; private set; } = consumer;
 
-    public DateTime ProcessedAt { get; private set; } = processedAt;
+    /// <summary>When the current claim was taken; an old claim with no <see cref="ProcessedAt"/> was abandoned.</summary>
+    public DateTime ClaimedAt { get; private set; } = claimedAt;
 
-    /// <summary>The worker instance that did the work.</summary>
+    /// <summary>When the work succeeded; null while it is under way.</summary>
+    public DateTime? ProcessedAt { get; private set; }
+
+    /// <summary>The worker instance that holds the claim.</summary>
     public string ProcessedBy { get; private set; } = processedBy;
 }

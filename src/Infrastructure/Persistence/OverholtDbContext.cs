@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Overholt.Domain.Categories;
+using Overholt.Domain.Primitives;
 using Overholt.Domain.Products;
 using Overholt.Domain.Stores;
 using Overholt.Infrastructure.Identity;
@@ -25,6 +26,10 @@ public abstract class OverholtDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(OverholtDbContext).Assembly);
+
+        // Optimistic concurrency: a save based on an older version of an aggregate matches no row and is refused.
+        foreach (var aggregate in builder.Model.GetEntityTypes().Where(type => typeof(Entity).IsAssignableFrom(type.ClrType)).ToList())
+            builder.Entity(aggregate.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
 
         // The original's table names, in snake_case (the naming convention does the columns).
         builder.Entity<ApplicationUser>().ToTable("users");

@@ -25,26 +25,26 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<CategoryDto>>> Create(CategoryRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateCategory(request.Name, request.Description), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, Envelope.Of(await mediator.Send(new GetCategory(id), cancellationToken)));
+        return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetCategory(id), cancellationToken)).Value);
     }
 
     [HttpGet("{id:int:min(1)}")]
-    public async Task<Envelope<CategoryDto>> Get(int id, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new GetCategory(id), cancellationToken));
+    public async Task<ActionResult<Envelope<CategoryDto>>> Get(int id, CancellationToken cancellationToken) =>
+        this.Representation(await mediator.Send(new GetCategory(id), cancellationToken));
 
     [HttpPut("{id:int:min(1)}")]
     [Authorize(Roles = Roles.Admin)]
-    public async Task<Envelope<CategoryDto>> Update(int id, CategoryRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<Envelope<CategoryDto>>> Update(int id, CategoryRequest request, CancellationToken cancellationToken)
     {
-        await mediator.Send(new UpdateCategory(id, request.Name, request.Description), cancellationToken);
-        return Envelope.Of(await mediator.Send(new GetCategory(id), cancellationToken));
+        await mediator.Send(new UpdateCategory(id, request.Name, request.Description, Request.IfMatch()), cancellationToken);
+        return this.Representation(await mediator.Send(new GetCategory(id), cancellationToken));
     }
 
     [HttpDelete("{id:int:min(1)}")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DeleteCategory(id), cancellationToken);
+        await mediator.Send(new DeleteCategory(id, Request.IfMatch()), cancellationToken);
         return NoContent();
     }
 }

@@ -25,26 +25,26 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateProduct(request.Name, request.Categories), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken)));
+        return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetProduct(id), cancellationToken)).Value);
     }
 
     [HttpGet("{id:int:min(1)}")]
-    public async Task<Envelope<ProductDto>> Get(int id, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken));
+    public async Task<ActionResult<Envelope<ProductDto>>> Get(int id, CancellationToken cancellationToken) =>
+        this.Representation(await mediator.Send(new GetProduct(id), cancellationToken));
 
     [HttpPut("{id:int:min(1)}")]
     [Authorize(Roles = Roles.Admin)]
-    public async Task<Envelope<ProductDto>> Update(int id, ProductRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<Envelope<ProductDto>>> Update(int id, ProductRequest request, CancellationToken cancellationToken)
     {
-        await mediator.Send(new UpdateProduct(id, request.Name, request.Categories), cancellationToken);
-        return Envelope.Of(await mediator.Send(new GetProduct(id), cancellationToken));
+        await mediator.Send(new UpdateProduct(id, request.Name, request.Categories, Request.IfMatch()), cancellationToken);
+        return this.Representation(await mediator.Send(new GetProduct(id), cancellationToken));
     }
 
     [HttpDelete("{id:int:min(1)}")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DeleteProduct(id), cancellationToken);
+        await mediator.Send(new DeleteProduct(id, Request.IfMatch()), cancellationToken);
         return NoContent();
     }
 }

@@ -37,16 +37,16 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateStore(request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, await StoreAsync(id, cancellationToken));
+        return CreatedAtAction(nameof(Get), new { id }, (await StoreAsync(id, cancellationToken)).Value);
     }
 
     [HttpGet("{id:int:min(1)}")]
-    public Task<Envelope<StoreDto>> Get(int id, CancellationToken cancellationToken) => StoreAsync(id, cancellationToken);
+    public Task<ActionResult<Envelope<StoreDto>>> Get(int id, CancellationToken cancellationToken) => StoreAsync(id, cancellationToken);
 
     [HttpPut("{id:int:min(1)}")]
-    public async Task<Envelope<StoreDto>> Update(int id, StoreRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult<Envelope<StoreDto>>> Update(int id, StoreRequest request, CancellationToken cancellationToken)
     {
-        await mediator.Send(new UpdateStore(id, request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
+        await mediator.Send(new UpdateStore(id, request.Name, request.Address, request.City, request.State, request.ZipCode, Request.IfMatch()), cancellationToken);
         return await StoreAsync(id, cancellationToken);
     }
 
@@ -54,7 +54,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DeleteStore(id), cancellationToken);
+        await mediator.Send(new DeleteStore(id, Request.IfMatch()), cancellationToken);
         return NoContent();
     }
 
@@ -63,7 +63,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         Envelope.Of(await mediator.Send(new ListStoreProducts(id, query.Page, query.PageSize), cancellationToken));
 
     [HttpPut("{id:int:min(1)}/products/{productId:int:min(1)}")]
-    public async Task<Envelope<StoreDto>> AddProduct(int id, int productId, CancellationToken cancellationToken)
+    public async Task<ActionResult<Envelope<StoreDto>>> AddProduct(int id, int productId, CancellationToken cancellationToken)
     {
         await mediator.Send(new AddProduct(id, productId), cancellationToken);
         return await StoreAsync(id, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
 
     [HttpPut("{id:int:min(1)}/managers/{userId:int:min(1)}")]
     [Authorize(Roles = Roles.Admin)]
-    public async Task<Envelope<StoreDto>> AddManager(int id, int userId, CancellationToken cancellationToken)
+    public async Task<ActionResult<Envelope<StoreDto>>> AddManager(int id, int userId, CancellationToken cancellationToken)
     {
         await mediator.Send(new AddManager(id, userId), cancellationToken);
         return await StoreAsync(id, cancellationToken);
@@ -96,6 +96,6 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return NoContent();
     }
 
-    private async Task<Envelope<StoreDto>> StoreAsync(int id, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new GetStore(id), cancellationToken));
+    private async Task<ActionResult<Envelope<StoreDto>>> StoreAsync(int id, CancellationToken cancellationToken) =>
+        this.Representation(await mediator.Send(new GetStore(id), cancellationToken));
 }

@@ -44,6 +44,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         NotSignedInException notSignedIn => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", notSignedIn.Message, "error", notSignedIn.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "error", forbidden.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "error", conflict.Message),
+        PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message, "error", stale.Message),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemSetup.TitleFor(badRequest.StatusCode), ProblemSetup.DetailFor(badRequest.StatusCode), "error", ProblemSetup.DetailFor(badRequest.StatusCode)),
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },
     };

@@ -40,6 +40,7 @@ internal static class ProblemSetup
         StatusCodes.Status404NotFound => "Not found",
         StatusCodes.Status405MethodNotAllowed => "Method not allowed",
         StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status412PreconditionFailed => "Precondition failed",
         StatusCodes.Status413PayloadTooLarge => "Request body too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
         StatusCodes.Status429TooManyRequests => "Too many requests",
@@ -54,6 +55,7 @@ internal static class ProblemSetup
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts.",
         StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON with 'Content-Type: application/json'.",
+        StatusCodes.Status429TooManyRequests => "Too many attempts from your address; wait for the time in the Retry-After header.",
         _ => TitleFor(status),
     };
 

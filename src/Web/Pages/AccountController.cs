@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Overholt.Infrastructure.Identity;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
 
 /// <summary>Sign in and out with the auth cookie. Lockout and inactive accounts are Identity's rules, tracked logins too.</summary>
 [Route("")]
-public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageController
+public sealed class AccountController(SignInManager<ApplicationUser> signIn) : PageController
 {
     [HttpGet("login")]
     [AllowAnonymous]
@@ -16,6 +18,7 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [EnableRateLimiting(SignInThrottling.Policy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)
@@ -26,16 +29,8 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
 
-        // Identity refuses a deactivated account before it checks the password: say so only to someone who knows it.
-        var deactivated = result.IsNotAllowed
-            && await users.FindByEmailAsync(form.Email!) is { } user
-            && await users.CheckPasswordAsync(user, form.Password!);
-        ModelState.AddModelError(string.Empty, result switch
-        {
-            { IsLockedOut: true } => "This account is locked after too many failed sign-ins. Try again in a few minutes.",
-            _ when deactivated => "This account is deactivated.",
-            _ => "Wrong email or password.",
-        });
+        // Not allowed comes only after the right password (see OverholtSignInManager); every other failure reads the same.
+        ModelState.AddModelError(string.Empty, result.IsNotAllowed ? AuthenticationSetup.DeactivatedMessage : AuthenticationSetup.FailedSignInMessage);
         return View(form with { Password = null });
     }
 

@@ -23,7 +23,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new CategoryDetails(await mediator.Send(new GetCategory(id), cancellationToken), IsAdmin));
+        View(new CategoryDetails((await mediator.Send(new GetCategory(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
     [Authorize(Roles = Roles.Admin)]
@@ -54,8 +54,8 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var category = await mediator.Send(new GetCategory(id), cancellationToken);
-        return View("Form", new CategoryFormPage(id, new CategoryForm { Name = category.Name, Description = category.Description }));
+        var (category, version) = await mediator.Send(new GetCategory(id), cancellationToken);
+        return View("Form", new CategoryFormPage(id, new CategoryForm { Version = version, Name = category.Name, Description = category.Description }));
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -63,7 +63,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     {
         try
         {
-            await mediator.Send(new UpdateCategory(id, form.Name ?? string.Empty, form.Description ?? string.Empty), cancellationToken);
+            await mediator.Send(new UpdateCategory(id, form.Name ?? string.Empty, form.Description ?? string.Empty, VersionOf(form.Version)), cancellationToken);
             Succeeded("Category saved.");
             return RedirectToAction(nameof(Details), new { id });
         }
@@ -75,6 +75,10 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
         {
             ModelState.AddModelError(nameof(CategoryForm.Name), conflict.Message);
         }
+        catch (PreconditionFailedException)
+        {
+            ModelState.AddModelError(string.Empty, ChangedSinceOpened("category"));
+        }
 
         return View("Form", new CategoryFormPage(id, form));
     }
@@ -82,7 +86,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        View(await mediator.Send(new GetCategory(id), cancellationToken));
+        View((await mediator.Send(new GetCategory(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)

@@ -4,6 +4,9 @@ namespace Overholt.Web.Pages;
 
 public sealed record StoreForm
 {
+    /// <summary>The version the form was opened at (hidden): saving refuses to overwrite a newer one.</summary>
+    public int? Version { get; init; }
+
     public string? Name { get; init; }
 
     public string? Address { get; init; }
@@ -18,6 +21,9 @@ public sealed record StoreForm
 
 public sealed record CategoryForm
 {
+    /// <summary>The version the form was opened at (hidden): saving refuses to overwrite a newer one.</summary>
+    public int? Version { get; init; }
+
     public string? Name { get; init; }
 
     public string? Description { get; init; }
@@ -25,6 +31,9 @@ public sealed record CategoryForm
 
 public sealed record ProductForm
 {
+    /// <summary>The version the form was opened at (hidden): saving refuses to overwrite a newer one.</summary>
+    public int? Version { get; init; }
+
     public string? Name { get; init; }
 
     public List<int> Categories { get; init; } = [];

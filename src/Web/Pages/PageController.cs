@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
@@ -28,6 +29,12 @@ public abstract class PageController : Controller
     protected void Succeeded(string message) => TempData[SuccessKey] = message;
 
     protected void Failed(string message) => TempData[FailureKey] = message;
+
+    /// <summary>An edit form's version as the condition of its save (a form without one, from an older page, saves unconditionally).</summary>
+    protected static VersionCondition? VersionOf(int? formVersion) => formVersion is { } version ? VersionCondition.Is(version) : null;
+
+    protected static string ChangedSinceOpened(string what) =>
+        $"This {what} was changed by someone else since you opened it, so your changes were not saved. Open it again to see the changes, then re-apply yours.";
 
     protected static string Describe(RequestValidationException invalid) =>
         string.Join(" ", invalid.Errors.SelectMany(error => error.Value));

@@ -25,7 +25,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new ProductDetails(await mediator.Send(new GetProduct(id), cancellationToken), IsAdmin));
+        View(new ProductDetails((await mediator.Send(new GetProduct(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
     [Authorize(Roles = Roles.Admin)]
@@ -52,8 +52,8 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var product = await mediator.Send(new GetProduct(id), cancellationToken);
-        var form = new ProductForm { Name = product.Name, Categories = product.Categories.Select(category => category.Id).ToList() };
+        var (product, version) = await mediator.Send(new GetProduct(id), cancellationToken);
+        var form = new ProductForm { Version = version, Name = product.Name, Categories = product.Categories.Select(category => category.Id).ToList() };
         return View("Form", await FormPageAsync(id, form, cancellationToken, product.Categories));
     }
 
@@ -62,7 +62,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     {
         try
         {
-            await mediator.Send(new UpdateProduct(id, form.Name ?? string.Empty, form.Categories), cancellationToken);
+            await mediator.Send(new UpdateProduct(id, form.Name ?? string.Empty, form.Categories, VersionOf(form.Version)), cancellationToken);
             Succeeded("Product saved.");
             return RedirectToAction(nameof(Details), new { id });
         }
@@ -71,12 +71,17 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
             ModelState.AddRequestErrors(invalid);
             return View("Form", await FormPageAsync(id, form, cancellationToken));
         }
+        catch (PreconditionFailedException)
+        {
+            ModelState.AddModelError(string.Empty, ChangedSinceOpened("product"));
+            return View("Form", await FormPageAsync(id, form, cancellationToken));
+        }
     }
 
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        View(await mediator.Send(new GetProduct(id), cancellationToken));
+        View((await mediator.Send(new GetProduct(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
-        var store = await mediator.Send(new GetStore(id), cancellationToken);
+        var store = (await mediator.Send(new GetStore(id), cancellationToken)).Value;
         var access = await mediator.Send(new GetStoreAccess(id), cancellationToken);
         var addable = access.CanChange ? (await mediator.Send(new ListProductsNotCarried(id), cancellationToken)).Items : [];
         return View(new StoreDetails(store, access.CanChange, access.CanAdminister, addable));
@@ -62,8 +62,8 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     {
         if (!(await mediator.Send(new GetStoreAccess(id), cancellationToken)).CanChange)
             return Forbid();
-        var store = await mediator.Send(new GetStore(id), cancellationToken);
-        return View("Form", new StoreFormPage(id, new StoreForm { Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));
+        var (store, version) = await mediator.Send(new GetStore(id), cancellationToken);
+        return View("Form", new StoreFormPage(id, new StoreForm { Version = version, Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
@@ -71,7 +71,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     {
         try
         {
-            await mediator.Send(new UpdateStore(id, form.Name ?? string.Empty, form.Address ?? string.Empty, form.City ?? string.Empty, form.State ?? string.Empty, form.ZipCode ?? string.Empty), cancellationToken);
+            await mediator.Send(new UpdateStore(id, form.Name ?? string.Empty, form.Address ?? string.Empty, form.City ?? string.Empty, form.State ?? string.Empty, form.ZipCode ?? string.Empty, VersionOf(form.Version)), cancellationToken);
             Succeeded("Store saved.");
             return RedirectToAction(nameof(Details), new { id });
         }
@@ -80,12 +80,17 @@ public sealed class StorePagesController(IMediator mediator) : PageController
             ModelState.AddRequestErrors(invalid);
             return View("Form", new StoreFormPage(id, form));
         }
+        catch (PreconditionFailedException)
+        {
+            ModelState.AddModelError(string.Empty, ChangedSinceOpened("store"));
+            return View("Form", new StoreFormPage(id, form));
+        }
     }
 
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        View(await mediator.Send(new GetStore(id), cancellationToken));
+        View((await mediator.Send(new GetStore(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Overholt.Application.Security;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure;
@@ -35,10 +39,11 @@ internal static class AuthenticationSetup
                 return Task.CompletedTask;
             };
         });
-        // Cookie sessions re-check the account's security stamp every minute: role changes, password resets and
-        // deactivation reach signed-in browsers quickly (bearer tokens are checked for activity on every request).
+        // Cookies also refresh their claims from the account every minute; revocation itself is SessionRevocation's,
+        // within seconds, for cookies and bearer tokens alike.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
+        services.AddScoped<IClaimsTransformation, SessionRevocation>();
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(activeUser)
@@ -56,22 +61,41 @@ internal static class AuthenticationSetup
     /// <summary>
     /// The Identity API endpoints under /api/auth: login (bearer token, or the cookie with ?useCookies=true), refresh and
     /// the account's own info. Registration is open only when <c>Auth:AllowSelfRegistration</c> is true; the endpoints
-    /// that would send email stay closed until the app sends email.
+    /// that would send email stay closed until the app sends email. What is closed is decided per endpoint when the
+    /// routes are built, from its route pattern, so no spelling of a path (case, trailing slash) reaches it.
     /// </summary>
     public static void MapOverholtAuth(this WebApplication app)
     {
-        var allowRegistration = app.Configuration.GetValue<bool>("Auth:AllowSelfRegistration");
-        string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
+        var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
+        string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
         app.MapGroup("/api/auth")
             .MapIdentityApi<ApplicationUser>()
-            .AddEndpointFilter(async (context, next) =>
+            .Add(endpoint =>
             {
-                var path = context.HttpContext.Request.Path.Value ?? string.Empty;
-                var isClosed = closed.Any(endpoint => path.EndsWith(endpoint, StringComparison.OrdinalIgnoreCase))
-                    || (!allowRegistration && path.EndsWith("/register", StringComparison.OrdinalIgnoreCase));
-                return isClosed ? Results.Problem(statusCode: StatusCodes.Status404NotFound) : await next(context);
+                var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? string.Empty;
+                if (closed.Any(name => pattern.EndsWith(name, StringComparison.OrdinalIgnoreCase)))
+                    endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(Results.NotFound()));
+                if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
+                if (pattern.EndsWith("/login", StringComparison.Ordinal))
+                    endpoint.FilterFactories.Add((_, next) => async context => SameAnswerForEveryFailedLogin(await next(context)));
             });
     }
+
+    /// <summary>
+    /// Identity says "Failed", "LockedOut" or "NotAllowed": a locked-out account would be told apart from an unknown
+    /// email by anyone. Only a caller who gave the right password learns that the account is deactivated.
+    /// </summary>
+    private static object? SameAnswerForEveryFailedLogin(object? result) =>
+        (result as INestedHttpResult)?.Result is ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized } problem
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                detail: problem.ProblemDetails.Detail == nameof(SignInResult.NotAllowed) ? DeactivatedMessage : FailedSignInMessage)
+            : result;
+
+    public const string FailedSignInMessage = "Wrong email or password. After 5 failed sign-ins an account is locked for 5 minutes.";
+
+    public const string DeactivatedMessage = "This account is deactivated.";
 
     private static Task AnswerApiOrRedirectToLogin(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
     {

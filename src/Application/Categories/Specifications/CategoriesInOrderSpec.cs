@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Overholt.Application.Persistence;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Specifications;
@@ -9,7 +10,7 @@ public sealed class CategoriesInOrderSpec : Specification<Category>
     public CategoriesInOrderSpec(string? search = null)
     {
         if (!string.IsNullOrWhiteSpace(search))
-            Query.Search(category => category.Name, $"%{search.Trim()}%");
+            Query.Search(category => category.Name, SearchPattern.Containing(search));
         Query.OrderBy(category => category.Name).ThenBy(category => category.Id);
     }
 }

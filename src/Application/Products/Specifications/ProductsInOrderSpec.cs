@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Overholt.Application.Persistence;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Specifications;
@@ -9,7 +10,7 @@ public sealed class ProductsInOrderSpec : Specification<Product>
     public ProductsInOrderSpec(string? search = null)
     {
         if (!string.IsNullOrWhiteSpace(search))
-            Query.Search(product => product.Name, $"%{search.Trim()}%");
+            Query.Search(product => product.Name, SearchPattern.Containing(search));
         Query.OrderBy(product => product.Name).ThenBy(product => product.Id).AsSplitQuery();
     }
 }

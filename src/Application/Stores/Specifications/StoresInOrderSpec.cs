@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Overholt.Application.Persistence;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Specifications;
@@ -10,7 +11,7 @@ public sealed class StoresInOrderSpec : Specification<Store>
     {
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{search.Trim()}%";
+            var pattern = SearchPattern.Containing(search);
             Query.Search(store => store.Name, pattern).Search(store => store.City, pattern);
         }
 

@@ -1,19 +1,21 @@
 using System.Linq.Expressions;
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
+using Overholt.Application.Persistence;
 
 namespace Overholt.Infrastructure.Persistence.Specifications;
 
 /// <summary>
 /// Search criteria become SQL LIKE: OR within a search group, AND across groups. Both sides are lower-cased so that
-/// search is case-insensitive on every provider (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
+/// search is case-insensitive on every provider (PostgreSQL's LIKE is case-sensitive, SQLite's is not). Patterns come
+/// from <see cref="SearchPattern"/>, with its escape character.
 /// </summary>
 internal sealed class LikeSearchEvaluator : IEvaluator
 {
     public static readonly LikeSearchEvaluator Instance = new();
 
     private static readonly System.Reflection.MethodInfo LikeMethod = typeof(DbFunctionsExtensions)
-        .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+        .GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
     private static readonly System.Reflection.MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
@@ -33,7 +35,8 @@ internal sealed class LikeSearchEvaluator : IEvaluator
                     LikeMethod,
                     Expression.Property(null, typeof(EF), nameof(EF.Functions)),
                     Expression.Call(selected, ToLowerMethod),
-                    Expression.Constant(criteria.SearchTerm.ToLowerInvariant()));
+                    Expression.Constant(criteria.SearchTerm.ToLowerInvariant()),
+                    Expression.Constant(SearchPattern.EscapeCharacter));
                 anyMatches = anyMatches is null ? like : Expression.OrElse(anyMatches, like);
             }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Overholt.Application.Validation;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Commands.CreateCategory;
@@ -7,7 +8,7 @@ public sealed class CreateCategoryValidator : AbstractValidator<CreateCategory>
 {
     public CreateCategoryValidator()
     {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Category.NameMaxLength);
-        RuleFor(command => command.Description).MaximumLength(Category.DescriptionMaxLength);
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Category.NameMaxLength).PlainText();
+        RuleFor(command => command.Description).MaximumLength(Category.DescriptionMaxLength).PlainText(multiline: true);
     }
 }

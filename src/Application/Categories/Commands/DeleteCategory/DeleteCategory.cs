@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
@@ -9,7 +10,7 @@ namespace Overholt.Application.Categories.Commands.DeleteCategory;
 
 /// <summary>Deletes a category; its products stay, without it.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record DeleteCategory(int CategoryId) : ICommand;
+public sealed record DeleteCategory(int CategoryId, VersionCondition? IfVersion = null) : ICommand;
 
 public sealed class DeleteCategoryHandler(IRepository<Category> categories) : ICommandHandler<DeleteCategory>
 {
@@ -17,6 +18,7 @@ public sealed class DeleteCategoryHandler(IRepository<Category> categories) : IC
     {
         var category = await categories.GetByIdAsync(command.CategoryId, cancellationToken)
             ?? throw new NotFoundException(nameof(Category), command.CategoryId);
+        command.IfVersion?.Ensure(category, nameof(Category));
         await categories.DeleteAsync(category, cancellationToken);
         return Unit.Value;
     }

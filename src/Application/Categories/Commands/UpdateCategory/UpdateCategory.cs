@@ -1,5 +1,6 @@
 using Mediator;
 using Overholt.Application.Categories.Specifications;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
@@ -10,7 +11,7 @@ namespace Overholt.Application.Categories.Commands.UpdateCategory;
 
 /// <summary>Changes the given fields of a category; a null field stays as it is, an empty description clears it.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record UpdateCategory(int CategoryId, string? Name, string? Description) : ICommand;
+public sealed record UpdateCategory(int CategoryId, string? Name, string? Description, VersionCondition? IfVersion = null) : ICommand;
 
 public sealed class UpdateCategoryHandler(IRepository<Category> categories) : ICommandHandler<UpdateCategory>
 {
@@ -18,6 +19,7 @@ public sealed class UpdateCategoryHandler(IRepository<Category> categories) : IC
     {
         var category = await categories.GetByIdAsync(command.CategoryId, cancellationToken)
             ?? throw new NotFoundException(nameof(Category), command.CategoryId);
+        command.IfVersion?.Ensure(category, nameof(Category));
 
         if (command.Name is not null)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Overholt.Application.Validation;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Commands.UpdateCategory;
@@ -7,7 +8,7 @@ public sealed class UpdateCategoryValidator : AbstractValidator<UpdateCategory>
 {
     public UpdateCategoryValidator()
     {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Category.NameMaxLength).When(command => command.Name is not null);
-        RuleFor(command => command.Description).MaximumLength(Category.DescriptionMaxLength);
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Category.NameMaxLength).PlainText().When(command => command.Name is not null);
+        RuleFor(command => command.Description).MaximumLength(Category.DescriptionMaxLength).PlainText(multiline: true);
     }
 }

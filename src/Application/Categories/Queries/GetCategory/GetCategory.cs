@@ -1,15 +1,16 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Queries.GetCategory;
 
-public sealed record GetCategory(int CategoryId) : IQuery<CategoryDto>;
+public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>>;
 
-public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, CategoryDto>
+public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, Versioned<CategoryDto>>
 {
-    public async ValueTask<CategoryDto> Handle(GetCategory query, CancellationToken cancellationToken) =>
-        await categories.ProjectToFirstOrDefaultAsync<CategoryDto>(new ByIdSpec<Category>(query.CategoryId), cancellationToken)
+    public async ValueTask<Versioned<CategoryDto>> Handle(GetCategory query, CancellationToken cancellationToken) =>
+        await categories.ProjectToFirstOrDefaultAsync<Versioned<CategoryDto>>(new ByIdSpec<Category>(query.CategoryId), cancellationToken)
             ?? throw new NotFoundException(nameof(Category), query.CategoryId);
 }

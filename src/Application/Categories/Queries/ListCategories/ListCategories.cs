@@ -7,7 +7,7 @@ using Overholt.Domain.Categories;
 namespace Overholt.Application.Categories.Queries.ListCategories;
 
 public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<CategoryDto>>, IPagedRequest;
+    : IQuery<Page<CategoryDto>>, ISearchRequest;
 
 public sealed class ListCategoriesHandler(IReadRepository<Category> categories) : IQueryHandler<ListCategories, Page<CategoryDto>>
 {
@@ -15,4 +15,4 @@ public sealed class ListCategoriesHandler(IReadRepository<Category> categories) 
         await categories.ProjectToPageAsync<CategoryDto>(new CategoriesInOrderSpec(query.Search), query, cancellationToken);
 }
 
-public sealed class ListCategoriesValidator : PagedRequestValidator<ListCategories>;
+public sealed class ListCategoriesValidator : SearchRequestValidator<ListCategories>;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Overholt.Application.Validation;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Commands.CreateProduct;
@@ -7,7 +8,7 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProduct>
 {
     public CreateProductValidator()
     {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength);
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText();
         RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.");
         RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName("categories");
     }

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
@@ -9,7 +10,7 @@ namespace Overholt.Application.Products.Commands.DeleteProduct;
 
 /// <summary>Deletes a product; every store that carried it stops carrying it.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record DeleteProduct(int ProductId) : ICommand;
+public sealed record DeleteProduct(int ProductId, VersionCondition? IfVersion = null) : ICommand;
 
 public sealed class DeleteProductHandler(IRepository<Product> products) : ICommandHandler<DeleteProduct>
 {
@@ -17,6 +18,7 @@ public sealed class DeleteProductHandler(IRepository<Product> products) : IComma
     {
         var product = await products.GetByIdAsync(command.ProductId, cancellationToken)
             ?? throw new NotFoundException(nameof(Product), command.ProductId);
+        command.IfVersion?.Ensure(product, nameof(Product));
         await products.DeleteAsync(product, cancellationToken);
         return Unit.Value;
     }

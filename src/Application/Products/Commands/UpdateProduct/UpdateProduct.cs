@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Products.Specifications;
@@ -11,7 +12,7 @@ namespace Overholt.Application.Products.Commands.UpdateProduct;
 
 /// <summary>Renames a product and/or replaces its categories; null fields stay as they are.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories) : ICommand;
+public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories, VersionCondition? IfVersion = null) : ICommand;
 
 public sealed class UpdateProductHandler(IRepository<Product> products, IRepository<Category> categories) : ICommandHandler<UpdateProduct>
 {
@@ -19,6 +20,7 @@ public sealed class UpdateProductHandler(IRepository<Product> products, IReposit
     {
         var product = await products.FirstOrDefaultAsync(new ProductWithCategoriesSpec(command.ProductId), cancellationToken)
             ?? throw new NotFoundException(nameof(Product), command.ProductId);
+        command.IfVersion?.Ensure(product, nameof(Product));
 
         if (command.Name is not null)
             product.Rename(command.Name);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Overholt.Application.Validation;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Commands.UpdateProduct;
@@ -7,7 +8,7 @@ public sealed class UpdateProductValidator : AbstractValidator<UpdateProduct>
 {
     public UpdateProductValidator()
     {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).When(command => command.Name is not null);
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText().When(command => command.Name is not null);
         RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.").When(command => command.Categories is not null);
         RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName("categories");
     }

@@ -1,15 +1,16 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Queries.GetProduct;
 
-public sealed record GetProduct(int ProductId) : IQuery<ProductDto>;
+public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>;
 
-public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, ProductDto>
+public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, Versioned<ProductDto>>
 {
-    public async ValueTask<ProductDto> Handle(GetProduct query, CancellationToken cancellationToken) =>
-        await products.ProjectToFirstOrDefaultAsync<ProductDto>(new ByIdSpec<Product>(query.ProductId), cancellationToken)
+    public async ValueTask<Versioned<ProductDto>> Handle(GetProduct query, CancellationToken cancellationToken) =>
+        await products.ProjectToFirstOrDefaultAsync<Versioned<ProductDto>>(new ByIdSpec<Product>(query.ProductId), cancellationToken)
             ?? throw new NotFoundException(nameof(Product), query.ProductId);
 }

@@ -7,7 +7,7 @@ using Overholt.Domain.Products;
 namespace Overholt.Application.Products.Queries.ListProducts;
 
 public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<ProductDto>>, IPagedRequest;
+    : IQuery<Page<ProductDto>>, ISearchRequest;
 
 public sealed class ListProductsHandler(IReadRepository<Product> products) : IQueryHandler<ListProducts, Page<ProductDto>>
 {
@@ -15,4 +15,4 @@ public sealed class ListProductsHandler(IReadRepository<Product> products) : IQu
         await products.ProjectToPageAsync<ProductDto>(new ProductsInOrderSpec(query.Search), query, cancellationToken);
 }
 
-public sealed class ListProductsValidator : PagedRequestValidator<ListProducts>;
+public sealed class ListProductsValidator : SearchRequestValidator<ListProducts>;

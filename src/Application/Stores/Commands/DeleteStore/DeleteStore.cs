@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
@@ -8,7 +9,7 @@ using Overholt.Domain.Users;
 namespace Overholt.Application.Stores.Commands.DeleteStore;
 
 [RequiresRole(Roles.Admin)]
-public sealed record DeleteStore(int StoreId) : ICommand;
+public sealed record DeleteStore(int StoreId, VersionCondition? IfVersion = null) : ICommand;
 
 public sealed class DeleteStoreHandler(IRepository<Store> stores) : ICommandHandler<DeleteStore>
 {
@@ -16,6 +17,7 @@ public sealed class DeleteStoreHandler(IRepository<Store> stores) : ICommandHand
     {
         var store = await stores.GetByIdAsync(command.StoreId, cancellationToken)
             ?? throw new NotFoundException(nameof(Store), command.StoreId);
+        command.IfVersion?.Ensure(store, nameof(Store));
         await stores.DeleteAsync(store, cancellationToken);
         return Unit.Value;
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Overholt.Application.Validation;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Commands.UpdateStore;
@@ -8,10 +9,10 @@ public sealed class UpdateStoreValidator : AbstractValidator<UpdateStore>
 {
     public UpdateStoreValidator()
     {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Store.FieldMaxLength).When(command => command.Name is not null);
-        RuleFor(command => command.Address).NotEmpty().MaximumLength(Store.FieldMaxLength).When(command => command.Address is not null);
-        RuleFor(command => command.City).NotEmpty().MaximumLength(Store.FieldMaxLength).When(command => command.City is not null);
-        RuleFor(command => command.State).NotEmpty().MaximumLength(Store.FieldMaxLength).When(command => command.State is not null);
-        RuleFor(command => command.ZipCode).NotEmpty().MaximumLength(Store.FieldMaxLength).When(command => command.ZipCode is not null);
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(Store.FieldMaxLength).PlainText().When(command => command.Name is not null);
+        RuleFor(command => command.Address).NotEmpty().MaximumLength(Store.FieldMaxLength).PlainText().When(command => command.Address is not null);
+        RuleFor(command => command.City).NotEmpty().MaximumLength(Store.FieldMaxLength).PlainText().When(command => command.City is not null);
+        RuleFor(command => command.State).NotEmpty().MaximumLength(Store.FieldMaxLength).PlainText().When(command => command.State is not null);
+        RuleFor(command => command.ZipCode).NotEmpty().MaximumLength(Store.FieldMaxLength).PlainText().When(command => command.ZipCode is not null);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Stores.Specifications;
@@ -7,15 +8,15 @@ using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.GetStore;
 
-public sealed record GetStore(int StoreId) : IQuery<StoreDto>;
+public sealed record GetStore(int StoreId) : IQuery<Versioned<StoreDto>>;
 
-public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, StoreDto>
+public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, Versioned<StoreDto>>
 {
-    public async ValueTask<StoreDto> Handle(GetStore query, CancellationToken cancellationToken)
+    public async ValueTask<Versioned<StoreDto>> Handle(GetStore query, CancellationToken cancellationToken)
     {
-        var store = await stores.ProjectToFirstOrDefaultAsync<StoreDto>(new StoreDetailsSpec(query.StoreId), cancellationToken)
+        var store = await stores.ProjectToFirstOrDefaultAsync<Versioned<StoreDto>>(new StoreDetailsSpec(query.StoreId), cancellationToken)
             ?? throw new NotFoundException(nameof(Store), query.StoreId);
-        await users.FillManagerEmailsAsync([store], cancellationToken);
+        await users.FillManagerEmailsAsync([store.Value], cancellationToken);
         return store;
     }
 }

@@ -9,7 +9,7 @@ namespace Overholt.Application.Stores.Queries.ListProductsNotCarried;
 
 /// <summary>Products the store does not carry yet (what it could add), by name; <c>Search</c> narrows them.</summary>
 public sealed record ListProductsNotCarried(int StoreId, int Page = 1, int PageSize = IPagedRequest.MaxPageSize, string? Search = null)
-    : IQuery<Page<ProductDto>>, IPagedRequest;
+    : IQuery<Page<ProductDto>>, ISearchRequest;
 
 public sealed class ListProductsNotCarriedHandler(IReadRepository<Product> products) : IQueryHandler<ListProductsNotCarried, Page<ProductDto>>
 {
@@ -22,10 +22,10 @@ public sealed class ListProductsNotCarriedHandler(IReadRepository<Product> produ
         {
             Query.Where(product => !product.CarriedBy.Any(carried => carried.StoreId == storeId));
             if (!string.IsNullOrWhiteSpace(search))
-                Query.Search(product => product.Name, $"%{search.Trim()}%");
+                Query.Search(product => product.Name, SearchPattern.Containing(search));
             Query.OrderBy(product => product.Name).ThenBy(product => product.Id).AsSplitQuery();
         }
     }
 }
 
-public sealed class ListProductsNotCarriedValidator : PagedRequestValidator<ListProductsNotCarried>;
+public sealed class ListProductsNotCarriedValidator : SearchRequestValidator<ListProductsNotCarried>;

@@ -8,7 +8,7 @@ using Overholt.Domain.Stores;
 namespace Overholt.Application.Stores.Queries.ListStores;
 
 public sealed record ListStores(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<StoreDto>>, IPagedRequest;
+    : IQuery<Page<StoreDto>>, ISearchRequest;
 
 public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<ListStores, Page<StoreDto>>
 {
@@ -20,4 +20,4 @@ public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirect
     }
 }
 
-public sealed class ListStoresValidator : PagedRequestValidator<ListStores>;
+public sealed class ListStoresValidator : SearchRequestValidator<ListStores>;

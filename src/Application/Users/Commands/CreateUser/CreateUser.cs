@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Overholt.Application.Security;
+using Overholt.Application.Validation;
 using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Commands.CreateUser;
@@ -19,7 +20,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
     public CreateUserValidator()
     {
-        RuleFor(command => command.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength);
+        RuleFor(command => command.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength).PlainText();
         RuleFor(command => command.Password).NotEmpty().MinimumLength(UserLimits.PasswordMinLength);
     }
 }

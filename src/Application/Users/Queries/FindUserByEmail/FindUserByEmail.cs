@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Overholt.Application.Errors;
 using Overholt.Application.Security;
+using Overholt.Application.Validation;
 using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Queries.FindUserByEmail;
@@ -19,5 +20,5 @@ public sealed class FindUserByEmailHandler(IUserDirectory users) : IQueryHandler
 
 public sealed class FindUserByEmailValidator : AbstractValidator<FindUserByEmail>
 {
-    public FindUserByEmailValidator() => RuleFor(query => query.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength);
+    public FindUserByEmailValidator() => RuleFor(query => query.Email).NotEmpty().EmailAddress().MaximumLength(UserLimits.EmailMaxLength).PlainText();
 }

@@ -8,7 +8,7 @@ namespace Overholt.Application.Users.Queries.ListUsers;
 /// <summary>Users with their account details, by email; <c>Search</c> matches part of the email.</summary>
 [RequiresRole(Roles.Admin)]
 public sealed record ListUsers(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<UserDto>>, IPagedRequest;
+    : IQuery<Page<UserDto>>, ISearchRequest;
 
 public sealed class ListUsersHandler(IUserDirectory users) : IQueryHandler<ListUsers, Page<UserDto>>
 {
@@ -16,4 +16,4 @@ public sealed class ListUsersHandler(IUserDirectory users) : IQueryHandler<ListU
         await users.ListAsync(query.Search, query, cancellationToken);
 }
 
-public sealed class ListUsersValidator : PagedRequestValidator<ListUsers>;
+public sealed class ListUsersValidator : SearchRequestValidator<ListUsers>;

@@ -1,0 +1,27 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Overholt.Infrastructure.Persistence;
+
+/// <summary>
+/// Recognises a save that lost a race with another transaction: the rows it expected were changed or deleted
+/// (a stale version), a row it points to was deleted (foreign key), or a row it adds was added first (unique key).
+/// Run again, the command meets the state the winner left and gives its documented answer.
+/// </summary>
+internal static class WriteConflict
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintForeignKey = 787;
+
+    public static bool Caused(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException
+        || UniqueViolation.Caused(exception)
+        || exception.InnerException switch
+        {
+            PostgresException postgres => postgres.SqlState is PostgresErrorCodes.ForeignKeyViolation
+                or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+            SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey,
+            _ => false,
+        };
+}
