@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -96,6 +97,23 @@ public class OverholtApp : WebApplicationFactory<Program>
         await users.UpdateAsync(account);
     }
 
+    /// <summary>A client that keeps cookies, signed in as <paramref name="user"/> with the auth cookie (<c>/api/auth/login?useCookies=true</c>).</summary>
+    public async Task<HttpClient> CookieClientFor(TestUser user)
+    {
+        var client = CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = user.Email, password = user.Password });
+        if (!login.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Cookie login as {user.Email} failed: {(int)login.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Whether an account with this email exists, read from the database.</summary>
+    public async Task<bool> UserExistsAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email) is not null;
+    }
+
     /// <summary>A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login.</summary>
     public HttpClient ClientFor(TestUser user)
     {
@@ -121,6 +139,8 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+        // Tests sign in hundreds of times from one address; the throttling tests set their own limit.
+        builder.UseSetting("SignInThrottling:PermitLimit", "1000000");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +31,7 @@ internal static class AuthenticationSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/login";
+            SessionRevocation.CheckCookies(options);
             options.Events.OnRedirectToLogin = AnswerApiOrRedirectToLogin;
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -40,10 +41,10 @@ internal static class AuthenticationSetup
             };
         });
         // Cookies also refresh their claims from the account every minute; revocation itself is SessionRevocation's,
-        // within seconds, for cookies and bearer tokens alike.
+        // checked on every request (from a cache of a few seconds), for cookies and bearer tokens alike.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, SessionRevocation.CheckBearerTokens);
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
-        services.AddScoped<IClaimsTransformation, SessionRevocation>();
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(activeUser)
