@@ -49,6 +49,34 @@ public sealed class EmbeddedDefaultTests
         await database.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Writes_do_not_wait_for_a_slow_mail_server()
+    {
+        // SQLite has one writer at a time: a transaction held open while the email is sent would stall every write.
+        await using var smtp = new TestSmtpServer { DelayPerMessage = TimeSpan.FromSeconds(4) }.Start();
+        var database = TestDatabase.CreateSqlite();
+        await using var app = new OverholtApp(database, new Dictionary<string, string?>(smtp.AppSettings) { ["Role"] = "all" });
+        await app.ResetAsync();
+        var store = await app.Given.Store("Corner shop").SaveAsync();
+        await (await app.AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{app.User.Id}")).AssertOkJson();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the job is now talking to the mail server
+
+        var slowest = TimeSpan.Zero;
+        for (var i = 0; i < 10; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await (await app.AsAdmin.PostJsonAsync("/api/categories", new { name = $"Category {i}" })).AssertOkJson(System.Net.HttpStatusCode.Created);
+            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, started.Elapsed.Ticks));
+            await Task.Delay(200);
+        }
+
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"A write waited {slowest.TotalMilliseconds:0} ms for the mail job");
+        Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(smtp.Messages); // sent once
+        await database.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("Email:Delivery", "Smtp", "Email:Smtp:Host is required")]
     [InlineData("Email:From", "not an address", "Email:From 'not an address' is not an email address")]
