@@ -7,9 +7,6 @@ public interface IUserDirectory
 {
     Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user exists and their account is active (deactivated users lose access at once, not when their token expires).</summary>
-    Task<bool> IsActiveAsync(int userId, CancellationToken cancellationToken);
-
     /// <summary>The user, with the admin-only fields when <paramref name="withAccountDetails"/> is set.</summary>
     Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken);
 

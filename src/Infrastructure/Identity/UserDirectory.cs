@@ -13,9 +13,6 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
     public Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(user => user.Id == userId, cancellationToken);
 
-    public Task<bool> IsActiveAsync(int userId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(user => user.Id == userId && user.Active, cancellationToken);
-
     public Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking().Where(user => user.Id == userId);
