@@ -10,6 +10,8 @@ public static class TextRules
     /// same answer on both. Multi-line texts may hold tabs and line breaks.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
-        rule.Must(text => text is null || !text.Any(character => char.IsControl(character) && !(multiline && character is '\t' or '\r' or '\n')))
-            .WithMessage("'{PropertyName}' must not contain control characters.");
+        rule.Must(text => IsPlain(text, multiline)).WithMessage("'{PropertyName}' must not contain control characters.");
+
+    public static bool IsPlain(string? text, bool multiline = false) =>
+        text is null || !text.Any(character => char.IsControl(character) && !(multiline && character is '\t' or '\r' or '\n'));
 }

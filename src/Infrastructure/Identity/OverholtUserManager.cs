@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Application.Validation;
 
 namespace Overholt.Infrastructure.Identity;
 
@@ -23,10 +24,10 @@ public sealed class OverholtUserManager(
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override Task<ApplicationUser?> FindByNameAsync(string userName) =>
-        PlainTextUserValidator.IsPlain(userName) ? base.FindByNameAsync(userName) : Task.FromResult<ApplicationUser?>(null);
+        TextRules.IsPlain(userName) ? base.FindByNameAsync(userName) : Task.FromResult<ApplicationUser?>(null);
 
     public override Task<ApplicationUser?> FindByEmailAsync(string email) =>
-        PlainTextUserValidator.IsPlain(email) ? base.FindByEmailAsync(email) : Task.FromResult<ApplicationUser?>(null);
+        TextRules.IsPlain(email) ? base.FindByEmailAsync(email) : Task.FromResult<ApplicationUser?>(null);
 
     public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
     {

@@ -51,7 +51,7 @@ internal sealed class ProcessedMessages(OverholtDbContext db, TimeProvider clock
                 await db.SaveChangesAsync(cancellationToken); // its own short transaction
                 return true;
             }
-            catch (DbUpdateException exception) when (UniqueViolation.Caused(exception))
+            catch (DbUpdateException exception) when (WriteConflict.IsUniqueViolation(exception))
             {
                 db.ChangeTracker.Clear();
                 existing = await Claim(messageId, consumer).AsNoTracking().FirstAsync(cancellationToken);

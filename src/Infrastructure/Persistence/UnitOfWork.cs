@@ -28,7 +28,7 @@ internal sealed class UnitOfWork(OverholtDbContext db) : IUnitOfWork
             {
                 // Lost a race: run the command again on the committed state.
             }
-            catch (DbUpdateException exception) when (UniqueViolation.Caused(exception))
+            catch (DbUpdateException exception) when (WriteConflict.IsUniqueViolation(exception))
             {
                 throw new ConflictException("A record with the same unique value already exists");
             }
