@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,6 +18,8 @@ namespace Overholt.Infrastructure;
 
 public static class DependencyInjection
 {
+    public const string DataProtectionApplicationName = "Overholt";
+
     /// <summary>Persistence on the configured provider and the adapters for the Application's ports.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();
+        // One key ring for every node, in the database: a cookie, bearer token or antiforgery token issued by one node
+        // is read by any other, and by a node replaced by a fresh container. The fixed name keeps the ring the same
+        // whatever directory the app runs from.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<OverholtDbContext>();
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
         services.AddEmail();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,11 @@ namespace Overholt.Infrastructure.Persistence;
 /// (<see cref="SqliteOverholtDbContext"/>, <see cref="PostgresOverholtDbContext"/>) that owns its migrations.
 /// </summary>
 public abstract class OverholtDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies, bearer tokens and antiforgery tokens, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Store> Stores => Set<Store>();
 
     public DbSet<Product> Products => Set<Product>();
@@ -39,6 +43,7 @@ public abstract class OverholtDbContext(DbContextOptions options)
         builder.Entity<IdentityUserLogin<int>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<int>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<int>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
 

@@ -9,6 +9,12 @@ namespace Overholt.Testing.Databases;
 /// <summary>A database the app under test runs on, and how to empty it between tests.</summary>
 public abstract class TestDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// The data-protection key ring is the app's, not test data: it survives resets, as it survives deployments, so
+    /// tokens issued before a reset (and by another app instance on the same database) stay readable.
+    /// </summary>
+    protected const string KeyRingTable = "data_protection_keys";
+
     public abstract DatabaseProvider Provider { get; }
 
     public abstract string ConnectionString { get; }
@@ -42,7 +48,7 @@ internal sealed class PostgresTestDatabase(string connectionString) : TestDataba
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            TablesToIgnore = ["__EFMigrationsHistory", KeyRingTable],
             WithReseed = true,
         });
         await _respawner.ResetAsync(connection);
@@ -67,7 +73,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'";
+            list.CommandText = $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '{KeyRingTable}')";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 tables.Add(reader.GetString(0));
