@@ -3,7 +3,9 @@ using Hangfire;
 using Mediator;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Overholt.Infrastructure;
+using Overholt.Infrastructure.Health;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Errors;
@@ -37,7 +39,7 @@ builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddOverholtProblemDetails();
 builder.Services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-builder.Services.AddHealthChecks();
+builder.Services.AddOverholtHealthChecks();
 builder.Services.AddAntiforgery(); // the job dashboard checks its POSTs (re-queue, delete) with it
 
 var app = builder.Build();
@@ -80,6 +82,8 @@ if (role != HostRole.Worker)
     });
 }
 
+// Anonymous probes; the body says only Healthy, Degraded or Unhealthy (503).
+app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthChecksSetup.Live) });
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -41,16 +41,6 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"], asRoot);
         var port = FreePort();
-        string[] serverOptions =
-        [
-            $"-p {port}", $"-k {dataDirectory}", "-c listen_addresses=127.0.0.1",
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
-        ];
-        await RunAsync(
-            Path.Combine(bin, "pg_ctl"),
-            ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", string.Join(' ', serverOptions), "-w", "-t", "60", "start"],
-            asRoot);
-
         var server = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -58,8 +48,31 @@ public sealed class PostgresServer : IAsyncDisposable
             Username = "postgres",
             Database = "postgres",
         };
-        return new PostgresServer(server, dataDirectory, bin);
+        var started = new PostgresServer(server, dataDirectory, bin);
+        await started.StartAgainAsync();
+        return started;
     }
+
+    /// <summary>Stops the throwaway cluster, to play a database outage; <see cref="StartAgainAsync"/> ends it.</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(Bin, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], Environment.UserName == "root");
+
+    public Task StartAgainAsync()
+    {
+        string[] serverOptions =
+        [
+            $"-p {_server.Port}", $"-k {DataDirectory}", "-c listen_addresses=127.0.0.1",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
+        ];
+        return RunAsync(
+            Path.Combine(Bin, "pg_ctl"),
+            ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", string.Join(' ', serverOptions), "-w", "-t", "60", "start"],
+            Environment.UserName == "root");
+    }
+
+    private string DataDirectory => _dataDirectory ?? throw new InvalidOperationException($"A server given by {ConnectionStringVariable} is not ours to stop or start");
+
+    private string Bin => _binDirectory ?? throw new InvalidOperationException($"A server given by {ConnectionStringVariable} is not ours to stop or start");
 
     /// <summary>Creates an empty database on the server and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
