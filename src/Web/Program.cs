@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Hangfire;
 using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Health;
 using Overholt.Infrastructure.Jobs;
