@@ -27,7 +27,11 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(options => Enum.IsDefined(options.Provider), $"{DatabaseOptions.Section}:Provider must be Sqlite or Postgres")
             .ValidateOnStart();
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section))
+            .Validate(seed => string.IsNullOrEmpty(seed.AdminEmail) == string.IsNullOrEmpty(seed.AdminPassword), "Seed:AdminEmail and Seed:AdminPassword are set together or not at all")
+            .Validate(seed => string.IsNullOrEmpty(seed.AdminEmail) || System.Net.Mail.MailAddress.TryCreate(seed.AdminEmail, out _), "Seed:AdminEmail is not an email address")
+            .Validate(seed => string.IsNullOrEmpty(seed.AdminPassword) || seed.AdminPassword.Length >= UserLimits.PasswordMinLength, $"Seed:AdminPassword must be at least {UserLimits.PasswordMinLength} characters")
+            .ValidateOnStart();
 
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default");

@@ -13,7 +13,8 @@ using Overholt.Web.Hosting;
 using Overholt.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-var role = builder.Configuration.GetValue("Role", HostRole.All);
+builder.Configuration.AddInstanceSettings(builder.Environment);
+var role = HostRoleSetting.Read(builder.Configuration);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
