@@ -15,6 +15,7 @@ using Overholt.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInstanceSettings(builder.Environment);
 var role = HostRoleSetting.Read(builder.Configuration);
+builder.AddOverholtTelemetry();
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 

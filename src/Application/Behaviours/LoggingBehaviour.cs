@@ -2,10 +2,11 @@ using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Overholt.Application.Security;
+using Overholt.Application.Telemetry;
 
 namespace Overholt.Application.Behaviours;
 
-/// <summary>Outermost behaviour: logs every request with its user and duration, and warns when one is slow.</summary>
+/// <summary>Outermost behaviour: traces every request (a span named after it), logs it with its user and duration, and warns when one is slow.</summary>
 public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser currentUser, ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -17,6 +18,7 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser c
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        using var activity = OverholtTelemetry.Source.StartActivity(RequestName);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -30,6 +32,7 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser c
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             LogFailed(RequestName, currentUser.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
             throw;
         }

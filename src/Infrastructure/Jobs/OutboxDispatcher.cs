@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Application.Telemetry;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
@@ -73,6 +74,7 @@ public sealed partial class OutboxDispatcher(
         if (leased == 0)
             return 0;
 
+        using var activity = OverholtTelemetry.Source.StartActivity("outbox dispatch");
         var messages = await db.Set<OutboxMessage>()
             .Where(message => message.LockedBy == me && message.DispatchedAt == null)
             .ToListAsync(cancellationToken);
@@ -84,6 +86,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        activity?.SetTag("overholt.outbox.dispatched", messages.Count);
         return messages.Count;
     }
 

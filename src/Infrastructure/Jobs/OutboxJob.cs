@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Overholt.Application.Messaging;
+using Overholt.Application.Telemetry;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
@@ -13,6 +14,8 @@ public sealed class OutboxJob(OverholtDbContext db, IPublisher publisher, TimePr
     [DisplayName("Outbox message {0}")]
     public async Task RunAsync(Guid messageId, CancellationToken cancellationToken)
     {
+        using var activity = OverholtTelemetry.Source.StartActivity("outbox job");
+        activity?.SetTag("overholt.outbox.message_id", messageId);
         var message = await db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken)
             ?? throw new InvalidOperationException($"Outbox message {messageId} does not exist");
         await publisher.Publish((object)DomainEventNotifications.From(message.Id, message.ReadEvent()), cancellationToken);
