@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SampleData>();
         // One key ring for every node, in the database: a cookie, bearer token or antiforgery token issued by one node
         // is read by any other, and by a node replaced by a fresh container. The fixed name keeps the ring the same
         // whatever directory the app runs from.

@@ -10,7 +10,11 @@ using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
+using Overholt.Web.Management;
 using Overholt.Web.Security;
+
+if (ManagementCommands.IsCommand(args))
+    return await ManagementCommands.RunAsync(args, OperatorConsole.System);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddInstanceSettings(builder.Environment);
@@ -88,7 +92,8 @@ if (role != HostRole.Worker)
 app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthChecksSetup.Live) });
 app.MapHealthChecks("/health");
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so the test harness can start it.</summary>
 public partial class Program;

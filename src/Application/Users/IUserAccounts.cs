@@ -11,4 +11,7 @@ public interface IUserAccounts
     Task ResetPasswordAsync(int userId, string newPassword, CancellationToken cancellationToken);
 
     Task SetInRoleAsync(int userId, string role, bool inRole, CancellationToken cancellationToken);
+
+    /// <summary>Removes the account; the stores it managed lose it as a manager (their versions move on).</summary>
+    Task DeleteAsync(int userId, CancellationToken cancellationToken);
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Overholt.Application.Errors;
 using Overholt.Application.Users;
+using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Identity;
 
 /// <summary>Account changes through Identity's UserManager: passwords hashed, security stamps renewed, roles kept.</summary>
-internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvider clock) : IUserAccounts
+internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtDbContext db, TimeProvider clock) : IUserAccounts
 {
     public async Task<int> CreateAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -42,6 +44,20 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, TimeProvi
         Check(inRole ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role));
         // Roles travel in the sign-in cookie: a new stamp makes existing cookies re-read them (or end) at their next check.
         Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task DeleteAsync(int userId, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId);
+        // Through the stores' own rule, so each store's version moves on; Identity's delete saves both in one SaveChanges.
+        var managed = await db.Stores.Include(store => store.Managers).Where(store => store.Managers.Any(manager => manager.UserId == userId)).ToListAsync(cancellationToken);
+        foreach (var store in managed)
+        {
+            store.RemoveManager(userId);
+            store.ClearDomainEvents(); // nobody is left to email
+        }
+
+        Check(await users.DeleteAsync(user));
     }
 
     private async Task<ApplicationUser> FindAsync(int userId) =>

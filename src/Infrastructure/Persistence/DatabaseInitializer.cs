@@ -24,6 +24,15 @@ public sealed partial class DatabaseInitializer(
         await SeedReferenceDataAsync();
     }
 
+    /// <summary>The deployment step (<c>db migrate</c>): applies pending migrations and the reference rows; returns the migrations applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        await SeedReferenceDataAsync();
+        return pending;
+    }
+
     /// <summary>Rows the app cannot run without (the roles), then the configured admin. Safe to run again.</summary>
     public async Task SeedReferenceDataAsync()
     {

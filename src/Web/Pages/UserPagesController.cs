@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
+using Overholt.Application.Users.Commands.DeleteUser;
 using Overholt.Application.Users.Commands.ResetPassword;
 using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
@@ -63,6 +64,17 @@ public sealed class UserPagesController(IMediator mediator) : PageController
     [HttpPost("{id:int:min(1)}/password")]
     public Task<IActionResult> ResetPassword(int id, string? newPassword, CancellationToken cancellationToken) =>
         ChangeAsync(id, new ResetPassword(id, newPassword), "Password reset.", cancellationToken);
+
+    [HttpGet("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
+        id == CurrentUserId ? Forbid() : View(await mediator.Send(new GetUser(id), cancellationToken));
+
+    [HttpPost("{id:int:min(1)}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
+    {
+        await SendShowingOutcomeAsync(mediator, new DeleteUser(id), "User deleted.", cancellationToken);
+        return TempData.ContainsKey(FailureKey) ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Index));
+    }
 
     /// <summary>Sends a change to the account and returns to its page with the outcome.</summary>
     private async Task<IActionResult> ChangeAsync(int id, ICommand command, string success, CancellationToken cancellationToken)
