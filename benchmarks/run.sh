@@ -1,0 +1,349 @@
+#!/usr/bin/env bash
+# The app against its raw limit under the same load, side by side in one run. See benchmarks/README.md.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: [DURATION=10s] [ROUNDS=3] [WARMUP=3s] ./benchmarks/run.sh
+
+Measures the app (Release, Production, PostgreSQL, web + worker in one process) against benchmarks/Raw, a minimal
+endpoint doing the same work with Npgsql alone, on identical copies of one database seeded through the API
+(20 categories, 2,000 products, 500 stores with 10 products and a manager each). Then the same scenarios on the
+app's embedded SQLite default, app only. Everything runs on loopback in a temp directory removed on exit,
+including a throwaway PostgreSQL cluster.
+
+Scenarios (wrk -t2 -c16 --latency), each: a warm-up per side, then ROUNDS rounds of (raw DURATION, app DURATION):
+  a. GET  /api/products/{id}   random ids 1..2000
+  b. GET  /api/stores?page=1&page_size=50
+  c. POST /api/stores          a valid new store (last: it adds rows)
+
+Prints per scenario req/s, p50 and p99 (medians over the rounds), app/raw as the median of the per-round req/s
+ratios, and non-2xx responses; then each process's peak RSS after the load.
+
+Knobs (environment):
+  DURATION  length of each measured run     (default 10s)
+  ROUNDS    measured rounds per scenario    (default 3)
+  WARMUP    length of each warm-up run      (default 3s)
+  OVERHOLT_PG_BIN  PostgreSQL server binaries (default: newest /usr/lib/postgresql/*/bin)
+
+Quick smoke run: DURATION=2s ROUNDS=1 WARMUP=1s ./benchmarks/run.sh
+Numbers mean something only on an otherwise idle machine.
+EOF
+}
+
+case "${1:-}" in
+  -h | --help) usage; exit 0 ;;
+  "") ;;
+  *) usage >&2; exit 2 ;;
+esac
+
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-3s}
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive whole number, not '$ROUNDS'" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+scripts="$root/benchmarks/wrk"
+admin_email="bench-admin@overholt.local"
+admin_password="Overholt-bench-1"
+stores_page="/api/stores?page=1&page_size=50"
+seeded_stores=500 # one manager email each, sent by the app's worker after seeding
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk..."
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
+pg_bin=${OVERHOLT_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[ -x "$pg_bin/initdb" ] || { echo "No PostgreSQL server binaries (apt-get install postgresql, or set OVERHOLT_PG_BIN)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/overholt-bench.XXXXXX)
+chmod 711 "$work" # the cluster runs as postgres and must reach its directory inside
+pg_data="$work/pg"
+pg_port=""
+pids=()
+runs=0
+
+stop_process() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+as_postgres() { (cd "$work" && runuser -u postgres -- "$@"); }
+
+stop_postgres() {
+  if [ -f "$pg_data/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do stop_process "$pid"; done
+  stop_postgres
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if [ -z "$(ss -Htln "sport = :$port")" ]; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+psql_as_admin() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# Starts a published .NET app in its own directory (its content root) and records its pid for the cleanup.
+# Usage: start_dotnet <dir> <dll> <log> <port> [VAR=value...]
+start_dotnet() {
+  local dir=$1 dll=$2 log=$3 port=$4
+  shift 4
+  # HOME inside the run keeps the data-protection keys it creates out of the real home directory.
+  (cd "$dir" && exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
+  started_pid=$!
+  pids+=("$started_pid")
+}
+
+wait_healthy() {
+  local url=$1 pid=$2 log=$3
+  for _ in $(seq 240); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "The process serving $url exited; its log ends:" >&2
+      tail -n 30 "$log" >&2
+      exit 1
+    fi
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = 200 ] && return
+    sleep 0.5
+  done
+  echo "$url/health did not answer 200 within 2 minutes" >&2
+  exit 1
+}
+
+# The seeding queued one manager email per store; measuring while the worker sends them would measure the worker.
+wait_for_mail() {
+  local directory=$1
+  for _ in $(seq 240); do
+    [ "$(find "$directory" -name '*.eml' 2>/dev/null | wc -l)" -ge "$seeded_stores" ] && return
+    sleep 0.5
+  done
+  echo "warning: the worker had not sent all $seeded_stores manager emails after 2 minutes; measuring anyway" >&2
+}
+
+seed() {
+  local url=$1
+  dotnet "$work/seed/Overholt.Benchmarks.Seed.dll" "$url" "$admin_email" "$admin_password"
+}
+
+# Prints "req/s p50_ms p99_ms non_2xx socket_errors" from one wrk report.
+parse_wrk() {
+  awk '
+    function ms(value) {
+      if (value ~ /us$/) return value / 1000
+      if (value ~ /ms$/) return value + 0
+      if (value ~ /m$/) return value * 60000
+      if (value ~ /s$/) return value * 1000
+      return value + 0
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+    END {
+      if (rps == "") exit 1
+      printf "%.1f %.2f %.2f %d %d\n", rps, p50, p99, non2xx, errors
+    }' "$1"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+column_of() { awk -v c="$2" '{ print $c }' "$1"; }
+
+sum_of() { awk -v c="$2" '{ s += $c } END { print s + 0 }' "$1"; }
+
+# One wrk run. Usage: load <results file> <duration> <base url> <scenario> [wrk options...]
+# Appends the parsed report to the results file; warm-ups go to <results file>.warmup.
+load() {
+  local results=$1 duration=$2 url=$3 scenario=$4
+  shift 4
+  local script=() path
+  case "$scenario" in
+    product) script=(-s "$scripts/product.lua"); path="/api/products/1" ;;
+    stores) path="$stores_page" ;;
+    create) script=(-s "$scripts/create-store.lua"); path="/api/stores" ;;
+  esac
+  runs=$((runs + 1))
+  local report="$results.$runs.txt"
+  wrk -t2 -c16 -d"$duration" --latency "${script[@]}" "$@" "$url$path" >"$report" 2>&1
+  parse_wrk "$report" >>"$results" || { echo "wrk failed against $url$path:" >&2; cat "$report" >&2; exit 1; }
+}
+
+peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# Fails the run unless both sides answer a request with the same body: the raw side must do the app's work.
+same_body() {
+  local path=$1 app_body raw_body
+  app_body=$(curl -sf -H "$auth" "$app_url$path")
+  raw_body=$(curl -sf "$raw_url$path")
+  if [ "$app_body" != "$raw_body" ]; then
+    echo "The raw endpoint answers $path differently from the app:" >&2
+    if command -v jq >/dev/null; then
+      diff <(echo "$app_body" | jq .) <(echo "$raw_body" | jq .) >&2 || true
+    else
+      printf 'app: %s\nraw: %s\n' "$app_body" "$raw_body" >&2
+    fi
+    exit 1
+  fi
+}
+
+echo "== Publishing the app, the raw endpoint and the seeder (Release)"
+for project in src/Web:app benchmarks/Raw:raw benchmarks/Seed:seed; do
+  # No build servers or reused nodes: nothing of this run outlives it.
+  if ! dotnet publish "$root/${project%%:*}" -c Release -o "$work/${project##*:}" --nologo -nodeReuse:false \
+    -p:UseSharedCompilation=false -p:UseRazorBuildServer=false >"$work/publish.log" 2>&1; then
+    cat "$work/publish.log" >&2
+    exit 1
+  fi
+done
+
+echo "== Starting a throwaway PostgreSQL cluster"
+mkdir -p "$pg_data" "$work/home"
+chown postgres:postgres "$pg_data"
+as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --no-sync >"$work/initdb.log"
+pg_port=$(free_port)
+# As the test harness runs it: durability off, so neither side waits on the disk.
+as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
+  "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+
+echo "== Starting the app on PostgreSQL"
+app_port=$(free_port)
+app_url="http://127.0.0.1:$app_port"
+start_dotnet "$work/app" Overholt.Web.dll "$work/app.log" "$app_port" \
+  Database__Provider=Postgres \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=overholt" \
+  Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" \
+  Email__PickupDirectory="$work/mail"
+app_pid=$started_pid
+wait_healthy "$app_url" "$app_pid" "$work/app.log"
+
+echo "== Seeding through the API"
+token=$(seed "$app_url")
+auth="Authorization: Bearer $token"
+wait_for_mail "$work/mail"
+
+echo "== Copying the database for the raw side"
+psql_as_admin -d postgres -c "CREATE DATABASE raw"
+"$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres overholt | psql_as_admin -d raw >/dev/null
+psql_as_admin -d overholt -c "VACUUM ANALYZE"
+psql_as_admin -d raw -c "VACUUM ANALYZE"
+
+echo "== Starting the raw endpoint"
+raw_port=$(free_port)
+raw_url="http://127.0.0.1:$raw_port"
+start_dotnet "$work/raw" Overholt.Benchmarks.Raw.dll "$work/raw.log" "$raw_port" \
+  ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=raw"
+raw_pid=$started_pid
+wait_healthy "$raw_url" "$raw_pid" "$work/raw.log"
+
+same_body "/api/products/1"
+same_body "/api/products/2000"
+same_body "$stores_page"
+
+scenarios=(product stores create)
+declare -A titles=(
+  [product]="GET /api/products/{id}"
+  [stores]="GET /api/stores?page_size=50"
+  [create]="POST /api/stores"
+)
+results="$work/results"
+mkdir -p "$results"
+
+for scenario in "${scenarios[@]}"; do
+  echo "== $scenario: warm-up, then $ROUNDS round(s) of raw $DURATION, app $DURATION"
+  load "$results/$scenario.raw.warmup" "$WARMUP" "$raw_url" "$scenario"
+  load "$results/$scenario.app.warmup" "$WARMUP" "$app_url" "$scenario" -H "$auth"
+  for _ in $(seq "$ROUNDS"); do
+    load "$results/$scenario.raw" "$DURATION" "$raw_url" "$scenario"
+    load "$results/$scenario.app" "$DURATION" "$app_url" "$scenario" -H "$auth"
+  done
+done
+app_rss=$(peak_rss_mib "$app_pid")
+raw_rss=$(peak_rss_mib "$raw_pid")
+stop_process "$app_pid"
+stop_process "$raw_pid"
+stop_postgres
+
+echo "== Starting the app on its embedded SQLite default"
+sqlite_port=$(free_port)
+sqlite_url="http://127.0.0.1:$sqlite_port"
+start_dotnet "$work/app" Overholt.Web.dll "$work/app-sqlite.log" "$sqlite_port" \
+  ConnectionStrings__Default="Data Source=$work/bench.db" \
+  Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" \
+  Email__PickupDirectory="$work/mail-sqlite"
+sqlite_pid=$started_pid
+wait_healthy "$sqlite_url" "$sqlite_pid" "$work/app-sqlite.log"
+token=$(seed "$sqlite_url")
+auth="Authorization: Bearer $token"
+wait_for_mail "$work/mail-sqlite"
+
+for scenario in "${scenarios[@]}"; do
+  echo "== SQLite $scenario: warm-up, then $ROUNDS round(s) of $DURATION"
+  load "$results/$scenario.sqlite.warmup" "$WARMUP" "$sqlite_url" "$scenario" -H "$auth"
+  for _ in $(seq "$ROUNDS"); do
+    load "$results/$scenario.sqlite" "$DURATION" "$sqlite_url" "$scenario" -H "$auth"
+  done
+done
+sqlite_rss=$(peak_rss_mib "$sqlite_pid")
+
+# Non-2xx and socket errors count every request sent, warm-ups included.
+failures() { echo $(($(sum_of "$1" 4) + $(sum_of "$1.warmup" 4))); }
+socket_errors() { echo $(($(sum_of "$1" 5) + $(sum_of "$1.warmup" 5))); }
+
+echo
+echo "PostgreSQL: app vs raw Npgsql, wrk -t2 -c16, $ROUNDS round(s) of $DURATION per side (medians; latencies in ms)"
+printf '%-30s %10s %10s %8s %8s %8s %8s %8s %8s %8s\n' scenario "raw req/s" "app req/s" app/raw "raw p50" "app p50" "raw p99" "app p99" "raw n2xx" "app n2xx"
+total_errors=0
+for scenario in "${scenarios[@]}"; do
+  raw="$results/$scenario.raw"
+  app="$results/$scenario.app"
+  ratio=$(paste "$app" "$raw" | awk '{ print ($6 > 0 ? $1 / $6 : 0) }' | median)
+  printf '%-30s %10.1f %10.1f %8.3f %8.2f %8.2f %8.2f %8.2f %8d %8d\n' "${titles[$scenario]}" \
+    "$(column_of "$raw" 1 | median)" "$(column_of "$app" 1 | median)" "$ratio" \
+    "$(column_of "$raw" 2 | median)" "$(column_of "$app" 2 | median)" \
+    "$(column_of "$raw" 3 | median)" "$(column_of "$app" 3 | median)" \
+    "$(failures "$raw")" "$(failures "$app")"
+  total_errors=$((total_errors + $(socket_errors "$raw") + $(socket_errors "$app")))
+done
+echo "app/raw: median of the per-round req/s ratios (1.000 = as fast as the raw limit); n2xx: non-2xx responses, warm-ups included"
+echo "Peak RSS after the load (VmHWM): app ${app_rss} MiB, raw ${raw_rss} MiB"
+
+echo
+echo "SQLite (embedded default): app only, $ROUNDS round(s) of $DURATION (medians; latencies in ms)"
+printf '%-30s %10s %8s %8s %8s\n' scenario "req/s" p50 p99 n2xx
+for scenario in "${scenarios[@]}"; do
+  sqlite="$results/$scenario.sqlite"
+  printf '%-30s %10.1f %8.2f %8.2f %8d\n' "${titles[$scenario]}" \
+    "$(column_of "$sqlite" 1 | median)" "$(column_of "$sqlite" 2 | median)" "$(column_of "$sqlite" 3 | median)" "$(failures "$sqlite")"
+  total_errors=$((total_errors + $(socket_errors "$sqlite")))
+done
+echo "Peak RSS after the load (VmHWM): app on SQLite ${sqlite_rss} MiB"
+if [ "$total_errors" -gt 0 ]; then
+  echo "warning: wrk saw $total_errors socket errors (connect, read, write or timeout)"
+fi
