@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hangfire;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
@@ -8,6 +9,7 @@ using Overholt.Infrastructure;
 using Overholt.Infrastructure.Health;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
+using Overholt.Web.Api;
 using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
 using Overholt.Web.Management;
@@ -25,7 +27,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddBackgroundJobs(builder.Configuration, runWorker: role != HostRole.Web);
+if (BuildTimeDocument.IsGenerating)
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetTempPath(), "overholt-openapi-keys"))); // not the database's ring
+builder.Services.AddBackgroundJobs(builder.Configuration, runWorker: role != HostRole.Web && !BuildTimeDocument.IsGenerating);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -43,6 +47,7 @@ builder.Services.AddOverholtAuthentication();
 builder.Services.AddSignInThrottling();
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddOverholtProblemDetails();
+builder.Services.AddOverholtOpenApi();
 builder.Services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddOverholtHealthChecks();
@@ -50,8 +55,11 @@ builder.Services.AddAntiforgery(); // the job dashboard checks its POSTs (re-que
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
+if (!BuildTimeDocument.IsGenerating)
+{
+    await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
 
 app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme, not the proxy's
 if (!app.Environment.IsDevelopment())
@@ -80,6 +88,7 @@ if (role != HostRole.Worker)
     app.MapStaticAssets();
     app.MapOverholtAuth();
     app.MapControllers().WithStaticAssets();
+    app.MapOverholtOpenApi();
     app.MapHangfireDashboardWithAuthorizationPolicy(AuthenticationSetup.AdminPolicy, "/admin/jobs", new DashboardOptions
     {
         DashboardTitle = "Overholt jobs",

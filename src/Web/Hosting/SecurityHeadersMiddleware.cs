@@ -2,8 +2,8 @@ namespace Overholt.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response. The pages load scripts and styles from the app only, with no inline code,
-/// so the Content-Security-Policy can forbid both. Hangfire's dashboard ships inline script, so its CSP allows that
-/// and nothing more.
+/// so the Content-Security-Policy can forbid both. Hangfire's dashboard and the Scalar API reference ship inline script
+/// and style, so their CSP allows that and nothing more (still nothing from other origins).
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -11,13 +11,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private const string DashboardPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    private const string BundledUiPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {
-        var isDashboard = context.Request.Path.StartsWithSegments("/admin/jobs");
+        var isBundledUi = context.Request.Path.StartsWithSegments("/admin/jobs") || context.Request.Path.StartsWithSegments("/scalar");
 
         // Set as the response starts: the exception handler clears headers before it renders an error page.
         context.Response.OnStarting(() =>
@@ -26,7 +26,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = isDashboard ? DashboardPolicy : PagesPolicy;
+            headers.ContentSecurityPolicy = isBundledUi ? BundledUiPolicy : PagesPolicy;
             return Task.CompletedTask;
         });
         return next(context);

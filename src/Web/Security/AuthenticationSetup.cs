@@ -70,12 +70,16 @@ internal static class AuthenticationSetup
         var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
         string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
         app.MapGroup("/api/auth")
+            .WithTags("Auth")
             .MapIdentityApi<ApplicationUser>()
             .Add(endpoint =>
             {
                 var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? string.Empty;
                 if (closed.Any(name => pattern.EndsWith(name, StringComparison.OrdinalIgnoreCase)))
+                {
                     endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(Results.NotFound()));
+                    endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
+                }
                 if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal))
                     endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
                 if (pattern.EndsWith("/login", StringComparison.Ordinal))
