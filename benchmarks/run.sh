@@ -49,92 +49,13 @@ admin_password="Overholt-bench-1"
 stores_page="/api/stores?page=1&page_size=50"
 seeded_stores=500 # one manager email each, sent by the app's worker after seeding
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk..."
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
-fi
-pg_bin=${OVERHOLT_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-[ -x "$pg_bin/initdb" ] || { echo "No PostgreSQL server binaries (apt-get install postgresql, or set OVERHOLT_PG_BIN)" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/overholt-bench.XXXXXX)
-chmod 711 "$work" # the cluster runs as postgres and must reach its directory inside
-pg_data="$work/pg"
-pg_port=""
-pids=()
+WORK_PREFIX=overholt-bench
+# shellcheck source=../scripts/lib/local-stack.sh
+source "$root/scripts/lib/local-stack.sh"
+ensure_package wrk
 runs=0
 
-stop_process() {
-  local pid=$1
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
-as_postgres() { (cd "$work" && runuser -u postgres -- "$@"); }
-
-stop_postgres() {
-  if [ -f "$pg_data/postmaster.pid" ]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
-}
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do stop_process "$pid"; done
-  stop_postgres
-  rm -rf "$work"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    if [ -z "$(ss -Htln "sport = :$port")" ]; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
 psql_as_admin() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
-
-# Starts a published .NET app in its own directory (its content root) and records its pid for the cleanup.
-# Usage: start_dotnet <dir> <dll> <log> <port> [VAR=value...]
-start_dotnet() {
-  local dir=$1 dll=$2 log=$3 port=$4
-  shift 4
-  # HOME inside the run keeps the data-protection keys it creates out of the real home directory.
-  (cd "$dir" && exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
-  started_pid=$!
-  pids+=("$started_pid")
-}
-
-wait_healthy() {
-  local url=$1 pid=$2 log=$3
-  for _ in $(seq 240); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "The process serving $url exited; its log ends:" >&2
-      tail -n 30 "$log" >&2
-      exit 1
-    fi
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = 200 ] && return
-    sleep 0.5
-  done
-  echo "$url/health did not answer 200 within 2 minutes" >&2
-  exit 1
-}
 
 # The seeding queued one manager email per store; measuring while the worker sends them would measure the worker.
 wait_for_mail() {
@@ -214,23 +135,12 @@ same_body() {
 }
 
 echo "== Publishing the app, the raw endpoint and the seeder (Release)"
-for project in src/Web:app benchmarks/Raw:raw benchmarks/Seed:seed; do
-  # No build servers or reused nodes: nothing of this run outlives it.
-  if ! dotnet publish "$root/${project%%:*}" -c Release -o "$work/${project##*:}" --nologo -nodeReuse:false \
-    -p:UseSharedCompilation=false -p:UseRazorBuildServer=false >"$work/publish.log" 2>&1; then
-    cat "$work/publish.log" >&2
-    exit 1
-  fi
-done
+publish src/Web app
+publish benchmarks/Raw raw
+publish benchmarks/Seed seed
 
 echo "== Starting a throwaway PostgreSQL cluster"
-mkdir -p "$pg_data" "$work/home"
-chown postgres:postgres "$pg_data"
-as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --no-sync >"$work/initdb.log"
-pg_port=$(free_port)
-# As the test harness runs it: durability off, so neither side waits on the disk.
-as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 start -o \
-  "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+start_postgres
 
 echo "== Starting the app on PostgreSQL"
 app_port=$(free_port)

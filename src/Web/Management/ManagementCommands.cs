@@ -171,6 +171,8 @@ public static class ManagementCommands
         builder.Configuration.AddInstanceSettings(builder.Environment);
         configure?.Invoke(builder.Configuration);
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        // db migrate on a database that does not exist yet: EF logs the first failed connection, then creates it.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddBackgroundJobs(builder.Configuration, runWorker: false); // as the web role: jobs are only enqueued
