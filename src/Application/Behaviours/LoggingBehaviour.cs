@@ -6,7 +6,7 @@ using Overholt.Application.Telemetry;
 
 namespace Overholt.Application.Behaviours;
 
-/// <summary>Outermost behaviour: traces every request (a span named after it), logs it with its user and duration, and warns when one is slow.</summary>
+/// <summary>Outermost behaviour: traces every request (a span named after it), logs it with its user and duration (Debug), and warns when one is slow.</summary>
 public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser currentUser, ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -38,7 +38,8 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ICurrentUser c
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} by user {UserId} handled in {ElapsedMs:0.0} ms")]
+    // Debug: a line per request at Information would be the busiest work a fast request does; slow and failed ones stay visible.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} by user {UserId} handled in {ElapsedMs:0.0} ms")]
     private partial void LogHandled(string request, int? userId, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request: {Request} by user {UserId} took {ElapsedMs:0.0} ms")]

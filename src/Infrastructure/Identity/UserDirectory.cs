@@ -49,6 +49,7 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
     public async Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking()
             .Where(user => userIds.Contains(user.Id))
+            .Select(user => new { user.Id, user.Email })
             .ToDictionaryAsync(user => user.Id, user => user.Email ?? string.Empty, cancellationToken);
 
     public async Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken)

@@ -14,9 +14,16 @@ namespace Overholt.Infrastructure.Persistence;
 /// The one database: the retail model and ASP.NET Core Identity side by side. Each provider has a subclass
 /// (<see cref="SqliteOverholtDbContext"/>, <see cref="PostgresOverholtDbContext"/>) that owns its migrations.
 /// </summary>
-public abstract class OverholtDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser, ApplicationRole, int>(options), IDataProtectionKeyContext
+public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, ApplicationRole, int>, IDataProtectionKeyContext
 {
+    protected OverholtDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A failed save rolls the whole command back (UnitOfWork), so EF's savepoint around each save inside the
+        // transaction would only cost two round trips per write.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     /// <summary>The keys that protect cookies, bearer tokens and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

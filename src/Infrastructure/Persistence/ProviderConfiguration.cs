@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Overholt.Infrastructure.Persistence;
 
@@ -10,6 +11,22 @@ public static class ProviderConfiguration
             .UseSnakeCaseNamingConvention();
 
     public static DbContextOptionsBuilder UseOverholtPostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, postgres => postgres.MigrationsHistoryTable("__EFMigrationsHistory"))
+        options.UseNpgsql(WithPostgresDefaults(connectionString), postgres => postgres.MigrationsHistoryTable("__EFMigrationsHistory"))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The app's own Npgsql defaults, for the connection string as a user writes it: the same few statements run on
+    /// every request, so they are prepared once per connection, and a pooled connection is not reset (DISCARD ALL)
+    /// each time it is returned. Either is overridden by naming it in the connection string.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare"))
+            tuned.MaxAutoPrepare = 32;
+        if (!given.ContainsKey("No Reset On Close"))
+            tuned.NoResetOnClose = true;
+        return tuned.ConnectionString;
+    }
 }

@@ -36,8 +36,8 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)
     {
-        var id = await mediator.Send(new CreateStore(request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, (await StoreAsync(id, cancellationToken)).Value);
+        var store = await mediator.Send(new CreateStore(request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
+        return CreatedAtAction(nameof(Get), new { id = store.Value.Id }, this.Representation(store).Value);
     }
 
     [HttpGet("{id:int:min(1)}")]

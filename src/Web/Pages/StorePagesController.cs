@@ -46,7 +46,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     {
         try
         {
-            var id = await mediator.Send(new CreateStore(form.Name, form.Address, form.City, form.State, form.ZipCode), cancellationToken);
+            var id = (await mediator.Send(new CreateStore(form.Name, form.Address, form.City, form.State, form.ZipCode), cancellationToken)).Value.Id;
             Succeeded($"Store {form.Name} created.");
             return RedirectToAction(nameof(Details), new { id });
         }

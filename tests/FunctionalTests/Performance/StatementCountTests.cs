@@ -3,11 +3,14 @@ using Overholt.Testing.Http;
 
 namespace Overholt.FunctionalTests.Performance;
 
-/// <summary>Lists cost a fixed number of SQL statements whatever the page size: no N+1, no lazy loading.</summary>
+/// <summary>
+/// The SQL each hot route costs is fixed: lists the same whatever the page size (no N+1, no lazy loading), a product
+/// read one statement with nothing for authentication once the account is known, a new store its insert alone.
+/// </summary>
 public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(postgres)
 {
     [Fact]
-    public async Task Listing_stores_runs_the_same_statements_for_5_or_200_stores()
+    public async Task Listing_stores_runs_the_same_statements_whatever_the_page_size()
     {
         var manager = await Given.User().SaveAsync();
         for (var i = 0; i < 12; i++)
@@ -31,6 +34,32 @@ public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(
         await (await AsUser.GetAsync($"{url}?page_size=1")).AssertOkList();
 
         Assert.Equal(await CountStatements($"{url}?page_size=2", expectedItems: 2), await CountStatements($"{url}?page_size=200", expectedItems: 8));
+    }
+
+    [Fact]
+    public async Task Reading_a_product_is_one_statement_and_none_for_authentication()
+    {
+        var product = await Given.Product().SaveAsync();
+        await (await AsUser.GetAsync($"/api/products/{product.Id}")).AssertOkJson(); // sign-in and the account's state, once
+
+        App.Statements.Reset();
+        await (await AsUser.GetAsync($"/api/products/{product.Id}")).AssertOkJson();
+
+        Assert.Equal(1, App.Statements.Count);
+    }
+
+    [Fact]
+    public async Task Creating_a_store_is_its_insert_with_no_read_back()
+    {
+        await (await AsAdmin.GetAsync("/api/stores")).AssertOkList(); // sign-in and the account's state, once
+
+        App.Statements.Reset();
+        var store = await (await AsAdmin.PostJsonAsync("/api/stores", new { name = "Corner", address = "1 Main St", city = "Portland", state = "OR", zip_code = "97201" }))
+            .AssertOkJson(System.Net.HttpStatusCode.Created);
+
+        Assert.Equal(1, App.Statements.Count);
+        Assert.Equal("Corner", store.GetProperty("name").GetString());
+        Assert.Equal(0, store.GetProperty("products").GetArrayLength());
     }
 
     private async Task<int> CountStatements(string url, int expectedItems)

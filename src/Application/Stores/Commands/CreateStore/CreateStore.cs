@@ -1,4 +1,6 @@
+using AutoMapper;
 using Mediator;
+using Overholt.Application.Concurrency;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
 using Overholt.Domain.Stores;
@@ -6,16 +8,16 @@ using Overholt.Domain.Users;
 
 namespace Overholt.Application.Stores.Commands.CreateStore;
 
-/// <summary>Opens a store and returns its id.</summary>
+/// <summary>Opens a store and returns it as created (a new store has no products or managers: nothing to read back).</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record CreateStore(string? Name, string? Address, string? City, string? State, string? ZipCode) : ICommand<int>;
+public sealed record CreateStore(string? Name, string? Address, string? City, string? State, string? ZipCode) : ICommand<Versioned<StoreDto>>;
 
-public sealed class CreateStoreHandler(IRepository<Store> stores) : ICommandHandler<CreateStore, int>
+public sealed class CreateStoreHandler(IRepository<Store> stores, IMapper mapper) : ICommandHandler<CreateStore, Versioned<StoreDto>>
 {
-    public async ValueTask<int> Handle(CreateStore command, CancellationToken cancellationToken)
+    public async ValueTask<Versioned<StoreDto>> Handle(CreateStore command, CancellationToken cancellationToken)
     {
         var store = new Store(command.Name!, command.Address!, command.City!, command.State!, command.ZipCode!);
         await stores.AddAsync(store, cancellationToken);
-        return store.Id;
+        return mapper.Map<Versioned<StoreDto>>(store);
     }
 }
