@@ -18,6 +18,6 @@ public interface IUserDirectory
     /// <summary>One page of users with their account details, by email.</summary>
     Task<Page<UserDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
 
-    /// <summary>One page of the managers of a store, by user id.</summary>
+    /// <summary>One page of the managers of a store, by email (then id).</summary>
     Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken);
 }

@@ -16,6 +16,18 @@ public sealed class StoreManagersTests(PostgresApp postgres) : PostgresApiTest(p
     }
 
     [Fact]
+    public async Task A_stores_managers_are_listed_by_email_not_by_id()
+    {
+        var zed = await Given.User("zed@example.com").SaveAsync();
+        var amy = await Given.User("amy@example.com").SaveAsync(); // created later: a higher id, an earlier email
+        var store = await Given.Store().WithManager(zed).WithManager(amy).SaveAsync();
+
+        var body = await (await AsUser.GetAsync($"/api/stores/{store.Id}/managers")).AssertOkList();
+
+        Assert.Equal([amy.Id, zed.Id], body.GetProperty("data").Ids());
+    }
+
+    [Fact]
     public async Task Adding_a_manager_returns_200_with_the_store()
     {
         var store = await Given.Store().SaveAsync();
