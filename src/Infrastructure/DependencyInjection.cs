@@ -38,14 +38,15 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Default is not set. For the embedded default use \"Data Source=overholt.db\".");
 
+        // Pooled: a request takes a ready context instead of building one with its services each time.
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<OverholtDbContext, PostgresOverholtDbContext>((serviceProvider, options) =>
+                services.AddDbContextPool<OverholtDbContext, PostgresOverholtDbContext>((serviceProvider, options) =>
                     options.UseOverholtPostgres(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
                 break;
             default:
-                services.AddDbContext<OverholtDbContext, SqliteOverholtDbContext>((serviceProvider, options) =>
+                services.AddDbContextPool<OverholtDbContext, SqliteOverholtDbContext>((serviceProvider, options) =>
                     options.UseOverholtSqlite(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
                 break;
         }
