@@ -10,8 +10,9 @@ using Overholt.Domain.Users;
 namespace Overholt.Application.Behaviours;
 
 /// <summary>
-/// Every request needs a signed-in user; requests marked <see cref="RequiresRoleAttribute"/> or
-/// <see cref="RequiresStoreManagerAttribute"/> need more. Enforced here so no entry point can skip it.
+/// Every request needs a signed-in user and must declare who may send it: <see cref="AllowSignedInUsersAttribute"/>,
+/// <see cref="RequiresRoleAttribute"/> or <see cref="RequiresStoreManagerAttribute"/>; one that declares nothing is
+/// refused. Enforced here so no entry point can skip it.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IReadRepository<Store> stores)
     : IPipelineBehavior<TMessage, TResponse>
@@ -20,10 +21,17 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
     private static readonly string? RequiredRole = typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.Role;
     private static readonly bool RequiresStoreManager = typeof(TMessage).IsDefined(typeof(RequiresStoreManagerAttribute), inherit: false);
 
+    /// <summary>Deny by default: a message that does not say who may send it is refused (an architecture test keeps there being none).</summary>
+    private static readonly bool DeclaresWhoMaySend =
+        RequiredRole is not null || RequiresStoreManager || typeof(TMessage).IsDefined(typeof(AllowSignedInUsersAttribute), inherit: false);
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (currentUser.Id is not { } userId)
             throw new NotSignedInException();
+
+        if (!DeclaresWhoMaySend)
+            throw new ForbiddenException($"{typeof(TMessage).Name} does not declare who may send it");
 
         if (RequiredRole is not null && !currentUser.IsInRole(RequiredRole))
             throw new ForbiddenException($"Only users with the role '{RequiredRole}' may do this");

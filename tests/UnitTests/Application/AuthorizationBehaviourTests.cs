@@ -95,6 +95,17 @@ public sealed class AuthorizationBehaviourTests
         Assert.True(_handled);
     }
 
+    [Fact]
+    public async Task A_message_that_declares_nobody_is_refused_even_to_admins()
+    {
+        _user.Id.Returns(5);
+        _user.IsInRole(Roles.Admin).Returns(true);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Send(new Undeclared()));
+
+        Assert.False(_handled);
+    }
+
     private async Task Send<TMessage>(TMessage message)
         where TMessage : notnull, IMessage
     {
@@ -106,3 +117,6 @@ public sealed class AuthorizationBehaviourTests
         }, CancellationToken.None);
     }
 }
+
+/// <summary>A query that forgot to say who may send it.</summary>
+public sealed record Undeclared : IQuery<Unit>;

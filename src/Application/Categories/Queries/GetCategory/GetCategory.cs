@@ -2,10 +2,12 @@ using Mediator;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
+using Overholt.Application.Security;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Queries.GetCategory;
 
+[AllowSignedInUsers]
 public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>>;
 
 public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, Versioned<CategoryDto>>

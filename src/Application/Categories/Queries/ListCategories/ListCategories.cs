@@ -2,10 +2,12 @@ using Mediator;
 using Overholt.Application.Categories.Specifications;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
+using Overholt.Application.Security;
 using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Queries.ListCategories;
 
+[AllowSignedInUsers]
 public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
     : IQuery<Page<CategoryDto>>, ISearchRequest;
 

@@ -2,6 +2,7 @@ using Mediator;
 using Overholt.Application.Categories;
 using Overholt.Application.Persistence;
 using Overholt.Application.Products;
+using Overholt.Application.Security;
 using Overholt.Application.Stores;
 using Overholt.Domain.Categories;
 using Overholt.Domain.Products;
@@ -10,6 +11,7 @@ using Overholt.Domain.Stores;
 namespace Overholt.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>What the admin dashboard shows: how many of each resource, and the latest few.</summary>
+[AllowSignedInUsers]
 public sealed record GetDashboard(int Latest = 5) : IQuery<DashboardDto>;
 
 public sealed record DashboardDto(

@@ -2,10 +2,12 @@ using Mediator;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
+using Overholt.Application.Security;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Queries.GetProduct;
 
+[AllowSignedInUsers]
 public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>;
 
 public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, Versioned<ProductDto>>

@@ -2,10 +2,12 @@ using Mediator;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
 using Overholt.Application.Products.Specifications;
+using Overholt.Application.Security;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Queries.ListProducts;
 
+[AllowSignedInUsers]
 public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
     : IQuery<Page<ProductDto>>, ISearchRequest;
 

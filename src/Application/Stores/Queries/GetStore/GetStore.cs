@@ -2,12 +2,14 @@ using Mediator;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
+using Overholt.Application.Security;
 using Overholt.Application.Stores.Specifications;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.GetStore;
 
+[AllowSignedInUsers]
 public sealed record GetStore(int StoreId) : IQuery<Versioned<StoreDto>>;
 
 public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, Versioned<StoreDto>>

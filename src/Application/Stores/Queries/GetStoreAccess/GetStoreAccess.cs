@@ -8,6 +8,7 @@ using Overholt.Domain.Users;
 namespace Overholt.Application.Stores.Queries.GetStoreAccess;
 
 /// <summary>What the signed-in user may do to a store, so pages offer only that (the pipeline decides again on each command).</summary>
+[AllowSignedInUsers]
 public sealed record GetStoreAccess(int StoreId) : IQuery<StoreAccess>;
 
 /// <param name="CanChange">Change the details and the products: admins and the store's managers.</param>

@@ -3,11 +3,13 @@ using Mediator;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
 using Overholt.Application.Products;
+using Overholt.Application.Security;
 using Overholt.Domain.Products;
 
 namespace Overholt.Application.Stores.Queries.ListProductsNotCarried;
 
 /// <summary>Products the store does not carry yet (what it could add), by name; <c>Search</c> narrows them.</summary>
+[AllowSignedInUsers]
 public sealed record ListProductsNotCarried(int StoreId, int Page = 1, int PageSize = IPagedRequest.MaxPageSize, string? Search = null)
     : IQuery<Page<ProductDto>>, ISearchRequest;
 

@@ -7,6 +7,7 @@ using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStoreManagers;
 
+[AllowSignedInUsers]
 public sealed record ListStoreManagers(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize)
     : IQuery<Page<UserSummaryDto>>, IPagedRequest, IStoreRequest;
 

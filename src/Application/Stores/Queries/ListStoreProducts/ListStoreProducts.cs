@@ -9,6 +9,7 @@ using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStoreProducts;
 
+[AllowSignedInUsers]
 public sealed record ListStoreProducts(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize)
     : IQuery<Page<ProductDto>>, IPagedRequest, IStoreRequest;
 

@@ -1,12 +1,14 @@
 using Mediator;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
+using Overholt.Application.Security;
 using Overholt.Application.Stores.Specifications;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStores;
 
+[AllowSignedInUsers]
 public sealed record ListStores(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
     : IQuery<Page<StoreDto>>, ISearchRequest;
 

@@ -6,6 +6,7 @@ using Overholt.Domain.Users;
 namespace Overholt.Application.Users.Queries.GetCurrentUser;
 
 /// <summary>Who am I: the signed-in user.</summary>
+[AllowSignedInUsers]
 public sealed record GetCurrentUser : IQuery<UserDto>;
 
 public sealed class GetCurrentUserHandler(ICurrentUser currentUser, IUserDirectory users) : IQueryHandler<GetCurrentUser, UserDto>

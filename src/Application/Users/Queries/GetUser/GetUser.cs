@@ -5,6 +5,7 @@ using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Queries.GetUser;
 
+[AllowSignedInUsers]
 public sealed record GetUser(int UserId) : IQuery<UserDto>;
 
 public sealed class GetUserHandler(ICurrentUser currentUser, IUserDirectory users) : IQueryHandler<GetUser, UserDto>
