@@ -147,6 +147,34 @@ public sealed class ManagementCommandTests(PostgresApp postgres) : PostgresApiTe
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
     }
 
+    [Fact]
+    public async Task Deleting_a_user_on_the_pages_is_refused_to_non_admins_to_oneself_and_without_the_form_token()
+    {
+        var target = await Given.User().SaveAsync();
+        using var admin = await App.BrowserFor(Admin);
+        using var member = await App.BrowserFor(User);
+        var adminForm = (await admin.GetAsync($"/users/{target.Id}/delete")).Form($"/users/{target.Id}/delete");
+
+        // A signed-in user who is not an admin, even with a valid form token of their own session.
+        var (forbidden, _) = await member.GetAnyAsync($"/users/{target.Id}/delete");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        using var forced = await member.Http.PostAsync($"/users/{target.Id}/delete", new FormUrlEncodedContent([new("x", "1")]));
+        Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
+
+        // The admin's cookie without the form token: a cross-site form.
+        using var crossSite = await admin.Http.PostAsync($"/users/{target.Id}/delete", new FormUrlEncodedContent([new("x", "1")]));
+        Assert.Equal(HttpStatusCode.BadRequest, crossSite.StatusCode);
+
+        // The admin, on their own account, with a valid token.
+        var token = adminForm.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Single(input => input.Name == "__RequestVerificationToken").Value;
+        using var self = await admin.Http.PostAsync($"/users/{Admin.Id}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var page = await admin.GetAsync(self.Headers.Location!.OriginalString);
+        Assert.Equal("You cannot delete your own account", page.Alert());
+
+        Assert.True(await App.UserExistsAsync(target.Email));
+        Assert.True(await App.UserExistsAsync(Admin.Email));
+    }
+
     private async Task<(int Categories, int Products, int Stores)> TotalsAsync()
     {
         async Task<int> Total(string url) => (await (await AsUser.GetAsync(url)).AssertOkList()).GetProperty("meta").GetProperty("total").GetInt32();
