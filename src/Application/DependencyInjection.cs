@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Overholt.Application.Security;
+using Overholt.Application.Stores;
 using Overholt.Application.Validation;
 
 namespace Overholt.Application;
@@ -13,6 +15,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : FieldNames.ToSnakeCase(member.Name);
 
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddScoped<IStoreAccess, StoreAccessRule>();
         services.AddAutoMapper(configuration => configuration.AddMaps(typeof(ApplicationAssembly).Assembly));
         return services;
     }

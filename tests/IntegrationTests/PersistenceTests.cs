@@ -71,7 +71,11 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
     {
         var saved = await app.Given.Store().WithProducts(1).WithManager(app.User).SaveAsync();
 
-        await InScope(async (IRepository<Store> stores) => await stores.DeleteAsync((await stores.GetByIdAsync(saved.Id))!));
+        await InScope(async (IRepository<Store> stores) =>
+        {
+            await stores.DeleteAsync((await stores.GetByIdAsync(saved.Id))!);
+            return saved.Id;
+        });
 
         var remaining = await InScope(async (OverholtDbContext db) =>
             await db.Set<StoreProduct>().CountAsync() + await db.Set<StoreManager>().CountAsync());
@@ -83,12 +87,12 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
     {
         var saved = await app.Given.Store().SaveAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Store> stores) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
             await unitOfWork.ExecuteAsync<int>(async token =>
             {
-                var store = (await stores.FirstOrDefaultAsync(new StoreWithMembersSpec(saved.Id), token))!;
+                var store = await db.Set<Store>().Include(store => store.Managers).SingleAsync(store => store.Id == saved.Id, token);
                 store.AddManager(app.User.Id);
-                await stores.SaveChangesAsync(token);
+                await db.SaveChangesAsync(token);
                 throw new InvalidOperationException("the handler failed after the event was saved");
             }, CancellationToken.None)));
 

@@ -1,11 +1,7 @@
 using System.Reflection;
 using Mediator;
 using Overholt.Application.Errors;
-using Overholt.Application.Persistence;
 using Overholt.Application.Security;
-using Overholt.Application.Stores.Specifications;
-using Overholt.Domain.Stores;
-using Overholt.Domain.Users;
 
 namespace Overholt.Application.Behaviours;
 
@@ -14,7 +10,7 @@ namespace Overholt.Application.Behaviours;
 /// <see cref="RequiresRoleAttribute"/> or <see cref="RequiresStoreManagerAttribute"/>; one that declares nothing is
 /// refused. Enforced here so no entry point can skip it.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IReadRepository<Store> stores)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, IStoreAccess storeAccess)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -36,22 +32,19 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
         if (RequiredRole is not null && !currentUser.IsInRole(RequiredRole))
             throw new ForbiddenException($"Only users with the role '{RequiredRole}' may do this");
 
-        if (RequiresStoreManager && !currentUser.IsInRole(Roles.Admin))
-            await EnsureManagesStoreAsync(message, userId, cancellationToken);
+        if (RequiresStoreManager)
+            await EnsureMayChangeStoreAsync(message, cancellationToken);
 
         return await next(message, cancellationToken);
     }
 
-    private async Task EnsureManagesStoreAsync(TMessage message, int userId, CancellationToken cancellationToken)
+    private async Task EnsureMayChangeStoreAsync(TMessage message, CancellationToken cancellationToken)
     {
         if (message is not IStoreRequest storeRequest)
             throw new InvalidOperationException($"{typeof(TMessage).Name} is marked {nameof(RequiresStoreManagerAttribute)} but does not implement {nameof(IStoreRequest)}");
 
-        if (await stores.AnyAsync(new StoreManagedBySpec(storeRequest.StoreId, userId), cancellationToken))
-            return;
-
         // An unknown store is the handler's 404 to report, not a 403.
-        if (await stores.AnyAsync(new ByIdSpec<Store>(storeRequest.StoreId), cancellationToken))
+        if (await storeAccess.RoleInAsync(storeRequest.StoreId, cancellationToken) == StoreRole.Outsider)
             throw new ForbiddenException("Only admins and this store's managers may do this");
     }
 }

@@ -4,10 +4,25 @@ using Overholt.Domain.Primitives;
 
 namespace Overholt.Application.Persistence;
 
-/// <summary>Reads one kind of aggregate through specifications; the ProjectTo methods read DTOs without tracking.</summary>
-public interface IReadRepository<T> : IReadRepositoryBase<T>
+/// <summary>
+/// Reads one kind of aggregate through specifications. Entities come back tracked, for a command to change; the
+/// ProjectTo methods read DTOs without tracking, selecting only what the DTO needs.
+/// </summary>
+public interface IReadRepository<T>
     where T : Entity
 {
+    Task<T?> GetByIdAsync(int id, CancellationToken cancellationToken = default);
+
+    Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
+
+    Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<int> CountAsync(CancellationToken cancellationToken = default);
+
     Task<TResult?> ProjectToFirstOrDefaultAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
     Task<List<TResult>> ProjectToListAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default);

@@ -1,11 +1,16 @@
-using Ardalis.Specification;
 using Overholt.Domain.Primitives;
 
 namespace Overholt.Application.Persistence;
 
 /// <summary>
-/// Reads and writes one kind of aggregate. Writes are saved at once but inside the command's transaction,
-/// which the unit-of-work behaviour commits after the handler returns.
+/// Reads and writes one kind of aggregate. Changes to an entity it returned need no call: the unit-of-work behaviour
+/// saves them when the command's handler returns. Adding and deleting save at once (an added entity gets its id), but
+/// inside the command's transaction, which the behaviour commits.
 /// </summary>
-public interface IRepository<T> : IRepositoryBase<T>, IReadRepository<T>
-    where T : Entity;
+public interface IRepository<T> : IReadRepository<T>
+    where T : Entity
+{
+    Task<T> AddAsync(T entity, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(T entity, CancellationToken cancellationToken = default);
+}

@@ -31,10 +31,7 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var items = await WithAccountDetails(users.OrderBy(user => user.Email).ThenBy(user => user.Id).Skip((page.Page - 1) * page.PageSize).Take(page.PageSize))
-            .ToListAsync(cancellationToken);
-        return new Page<UserDto>(items, page.Page, page.PageSize, total);
+        return await WithAccountDetails(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(page, cancellationToken);
     }
 
     public Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -52,20 +49,14 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .Select(user => new { user.Id, user.Email })
             .ToDictionaryAsync(user => user.Id, user => user.Email ?? string.Empty, cancellationToken);
 
-    public async Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken)
-    {
-        var managers = db.Set<StoreManager>().Where(manager => manager.StoreId == storeId);
-        var total = await managers.CountAsync(cancellationToken);
-        var items = await (from manager in managers
-                           join user in db.Users on manager.UserId equals user.Id
-                           orderby user.Email, user.Id
-                           select new UserSummaryDto { Id = user.Id, Email = user.Email! })
-            .Skip((page.Page - 1) * page.PageSize)
-            .Take(page.PageSize)
+    public Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken) =>
+        (from manager in db.Set<StoreManager>()
+         where manager.StoreId == storeId
+         join user in db.Users on manager.UserId equals user.Id
+         orderby user.Email, user.Id
+         select new UserSummaryDto { Id = user.Id, Email = user.Email! })
             .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return new Page<UserSummaryDto>(items, page.Page, page.PageSize, total);
-    }
+            .ToPageAsync(page, cancellationToken);
 
     /// <summary>Users as admins see them: roles (one correlated subquery), activity and login tracking.</summary>
     private IQueryable<UserDto> WithAccountDetails(IQueryable<ApplicationUser> users) =>

@@ -5,6 +5,7 @@ using Overholt.Application.Behaviours;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
+using Overholt.Application.Stores;
 using Overholt.Application.Stores.Commands.DeleteStore;
 using Overholt.Application.Stores.Commands.UpdateStore;
 using Overholt.Application.Stores.Queries.GetStore;
@@ -109,7 +110,7 @@ public sealed class AuthorizationBehaviourTests
     private async Task Send<TMessage>(TMessage message)
         where TMessage : notnull, IMessage
     {
-        var behaviour = new AuthorizationBehaviour<TMessage, Unit>(_user, _stores);
+        var behaviour = new AuthorizationBehaviour<TMessage, Unit>(_user, new StoreAccessRule(_user, _stores));
         await behaviour.Handle(message, (_, _) =>
         {
             _handled = true;

@@ -31,7 +31,6 @@ public sealed class UpdateCategoryHandler(IRepository<Category> categories) : IC
         if (command.Description is not null)
             category.Describe(command.Description);
 
-        await categories.UpdateAsync(category, cancellationToken);
         return Unit.Value;
     }
 }

@@ -27,7 +27,6 @@ public sealed class UpdateProductHandler(IRepository<Product> products, IReposit
         if (command.Categories is not null)
             product.CategorizeAs(await categories.ResolveAsync(command.Categories, cancellationToken));
 
-        await products.UpdateAsync(product, cancellationToken);
         return Unit.Value;
     }
 }

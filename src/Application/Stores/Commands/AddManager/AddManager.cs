@@ -10,7 +10,7 @@ namespace Overholt.Application.Stores.Commands.AddManager;
 
 /// <summary>The user becomes a manager of the store ("Manager exists" if already one) and is told by email.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record AddManager(int StoreId, int UserId) : ICommand, IStoreRequest;
+public sealed record AddManager(int StoreId, int UserId) : ICommand;
 
 public sealed class AddManagerHandler(IRepository<Store> stores, IUserDirectory users) : ICommandHandler<AddManager>
 {

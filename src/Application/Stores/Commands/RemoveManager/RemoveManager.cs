@@ -10,7 +10,7 @@ namespace Overholt.Application.Stores.Commands.RemoveManager;
 
 /// <summary>The user stops managing the store ("Invalid manager" if not a manager) and is told by email.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record RemoveManager(int StoreId, int UserId) : ICommand, IStoreRequest;
+public sealed record RemoveManager(int StoreId, int UserId) : ICommand;
 
 public sealed class RemoveManagerHandler(IRepository<Store> stores, IUserDirectory users) : ICommandHandler<RemoveManager>
 {

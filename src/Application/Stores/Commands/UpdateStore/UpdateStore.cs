@@ -20,7 +20,6 @@ public sealed class UpdateStoreHandler(IRepository<Store> stores) : ICommandHand
             ?? throw new NotFoundException(nameof(Store), command.StoreId);
         command.IfVersion?.Ensure(store, nameof(Store));
         store.ChangeDetails(command.Name, command.Address, command.City, command.State, command.ZipCode);
-        await stores.UpdateAsync(store, cancellationToken);
         return Unit.Value;
     }
 }

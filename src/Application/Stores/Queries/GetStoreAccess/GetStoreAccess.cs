@@ -1,9 +1,5 @@
 using Mediator;
-using Overholt.Application.Persistence;
 using Overholt.Application.Security;
-using Overholt.Application.Stores.Specifications;
-using Overholt.Domain.Stores;
-using Overholt.Domain.Users;
 
 namespace Overholt.Application.Stores.Queries.GetStoreAccess;
 
@@ -15,13 +11,11 @@ public sealed record GetStoreAccess(int StoreId) : IQuery<StoreAccess>;
 /// <param name="CanAdminister">Delete the store and choose its managers: admins.</param>
 public sealed record StoreAccess(bool CanChange, bool CanAdminister);
 
-public sealed class GetStoreAccessHandler(ICurrentUser currentUser, IReadRepository<Store> stores) : IQueryHandler<GetStoreAccess, StoreAccess>
+public sealed class GetStoreAccessHandler(IStoreAccess storeAccess) : IQueryHandler<GetStoreAccess, StoreAccess>
 {
     public async ValueTask<StoreAccess> Handle(GetStoreAccess query, CancellationToken cancellationToken)
     {
-        if (currentUser.IsInRole(Roles.Admin))
-            return new StoreAccess(CanChange: true, CanAdminister: true);
-        var manages = currentUser.Id is { } userId && await stores.AnyAsync(new StoreManagedBySpec(query.StoreId, userId), cancellationToken);
-        return new StoreAccess(CanChange: manages, CanAdminister: false);
+        var role = await storeAccess.RoleInAsync(query.StoreId, cancellationToken);
+        return new StoreAccess(CanChange: role is StoreRole.Manager or StoreRole.Admin, CanAdminister: role is StoreRole.Admin);
     }
 }

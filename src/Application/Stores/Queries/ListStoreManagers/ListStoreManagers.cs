@@ -9,7 +9,7 @@ namespace Overholt.Application.Stores.Queries.ListStoreManagers;
 
 [AllowSignedInUsers]
 public sealed record ListStoreManagers(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize)
-    : IQuery<Page<UserSummaryDto>>, IPagedRequest, IStoreRequest;
+    : IQuery<Page<UserSummaryDto>>, IPagedRequest;
 
 public sealed class ListStoreManagersHandler(IReadRepository<Store> stores, IUserDirectory users)
     : IQueryHandler<ListStoreManagers, Page<UserSummaryDto>>

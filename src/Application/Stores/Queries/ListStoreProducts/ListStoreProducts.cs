@@ -11,7 +11,7 @@ namespace Overholt.Application.Stores.Queries.ListStoreProducts;
 
 [AllowSignedInUsers]
 public sealed record ListStoreProducts(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize)
-    : IQuery<Page<ProductDto>>, IPagedRequest, IStoreRequest;
+    : IQuery<Page<ProductDto>>, IPagedRequest;
 
 public sealed class ListStoreProductsHandler(IReadRepository<Store> stores, IReadRepository<Product> products)
     : IQueryHandler<ListStoreProducts, Page<ProductDto>>
