@@ -51,6 +51,7 @@ public static class DependencyInjection
                 break;
         }
 
+        services.AddSingleton<CompiledProjections>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();

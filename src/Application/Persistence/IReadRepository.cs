@@ -23,6 +23,9 @@ public interface IReadRepository<T>
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The entity with this id as a <typeparamref name="TResult"/>, by a query compiled once (the hot single-resource reads).</summary>
+    Task<TResult?> ProjectByIdAsync<TResult>(int id, CancellationToken cancellationToken = default);
+
     Task<TResult?> ProjectToFirstOrDefaultAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
     Task<List<TResult>> ProjectToListAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default);

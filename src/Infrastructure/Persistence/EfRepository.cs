@@ -13,7 +13,7 @@ namespace Overholt.Infrastructure.Persistence;
 /// <see cref="IRepository{T}"/> over <see cref="OverholtDbContext"/>. Adds and deletes save at once, inside the command's
 /// transaction (see <see cref="UnitOfWork"/>); ProjectTo reads never track.
 /// </summary>
-internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvider mapping) : IRepository<T>
+internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvider mapping, CompiledProjections compiled) : IRepository<T>
     where T : Entity
 {
     private DbSet<T> Set => db.Set<T>();
@@ -47,6 +47,9 @@ internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvid
         SpecificationQuery.Apply(Set, specification, criteriaOnly: true).AnyAsync(cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken = default) => Set.CountAsync(cancellationToken);
+
+    public Task<TResult?> ProjectByIdAsync<TResult>(int id, CancellationToken cancellationToken = default) =>
+        compiled.ByIdAsync<T, TResult>(db, id, cancellationToken);
 
     public Task<TResult?> ProjectToFirstOrDefaultAsync<TResult>(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Projected<TResult>(specification).FirstOrDefaultAsync(cancellationToken);

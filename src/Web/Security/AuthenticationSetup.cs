@@ -44,6 +44,7 @@ internal static class AuthenticationSetup
         // checked on every request (from a cache of a few seconds), for cookies and bearer tokens alike.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, SessionRevocation.CheckBearerTokens);
+        services.AddSingleton<BearerTickets>();
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
         var activeUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ActiveUserRequirement()).Build();
         services.AddAuthorizationBuilder()

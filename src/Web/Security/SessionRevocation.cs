@@ -40,7 +40,8 @@ internal static class SessionRevocation
             if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
                 return;
 
-            var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+            var tickets = context.HttpContext.RequestServices.GetRequiredService<BearerTickets>();
+            var ticket = tickets.Read(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector);
             if (ticket?.Properties.ExpiresUtc is not { } expires || context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() >= expires)
                 return; // the handler refuses it as unreadable or expired
 

@@ -13,6 +13,6 @@ public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>
 public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, Versioned<CategoryDto>>
 {
     public async ValueTask<Versioned<CategoryDto>> Handle(GetCategory query, CancellationToken cancellationToken) =>
-        await categories.ProjectToFirstOrDefaultAsync<Versioned<CategoryDto>>(new ByIdSpec<Category>(query.CategoryId), cancellationToken)
+        await categories.ProjectByIdAsync<Versioned<CategoryDto>>(query.CategoryId, cancellationToken)
             ?? throw new NotFoundException(nameof(Category), query.CategoryId);
 }

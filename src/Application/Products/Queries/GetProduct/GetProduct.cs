@@ -13,6 +13,6 @@ public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>;
 public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, Versioned<ProductDto>>
 {
     public async ValueTask<Versioned<ProductDto>> Handle(GetProduct query, CancellationToken cancellationToken) =>
-        await products.ProjectToFirstOrDefaultAsync<Versioned<ProductDto>>(new ByIdSpec<Product>(query.ProductId), cancellationToken)
+        await products.ProjectByIdAsync<Versioned<ProductDto>>(query.ProductId, cancellationToken)
             ?? throw new NotFoundException(nameof(Product), query.ProductId);
 }
