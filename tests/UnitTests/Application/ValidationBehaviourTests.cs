@@ -48,9 +48,10 @@ public sealed class ValidationBehaviourTests
             .Where(type => typeof(IBaseCommand).IsAssignableFrom(type) && !type.IsAbstract)
             .Where(type => type.GetProperties().Any(property => property.PropertyType == typeof(string)));
         var validated = typeof(ApplicationAssembly).Assembly.GetTypes()
-            .Select(type => type.BaseType)
-            .Where(type => type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
-            .Select(type => type!.GetGenericArguments()[0])
+            .Where(type => !type.IsAbstract)
+            .SelectMany(type => type.GetInterfaces())
+            .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(type => type.GetGenericArguments()[0])
             .ToHashSet();
 
         Assert.All(commandsWithText, command => Assert.Contains(command, validated));

@@ -10,7 +10,7 @@ namespace Overholt.Application.Stores.Commands.CreateStore;
 
 /// <summary>Opens a store and returns it as created (a new store has no products or managers: nothing to read back).</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record CreateStore(string? Name, string? Address, string? City, string? State, string? ZipCode) : ICommand<Versioned<StoreDto>>;
+public sealed record CreateStore(string? Name, string? Address, string? City, string? State, string? ZipCode) : ICommand<Versioned<StoreDto>>, IStoreDetails;
 
 public sealed class CreateStoreHandler(IRepository<Store> stores, IMapper mapper) : ICommandHandler<CreateStore, Versioned<StoreDto>>
 {
