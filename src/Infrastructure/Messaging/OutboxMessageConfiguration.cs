@@ -15,14 +15,3 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.HasIndex(m => new { m.DispatchedAt, m.OccurredAt });
     }
 }
-
-internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<ProcessedMessage>
-{
-    public void Configure(EntityTypeBuilder<ProcessedMessage> processed)
-    {
-        processed.ToTable("processed_messages");
-        processed.HasKey(p => new { p.MessageId, p.Consumer });
-        processed.Property(p => p.Consumer).HasMaxLength(200);
-        processed.Property(p => p.ProcessedBy).HasMaxLength(200);
-    }
-}
