@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Overholt.Domain.Users;
@@ -35,7 +36,7 @@ public class OverholtApp : WebApplicationFactory<Program>
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<string, (HttpClient Client, BearerSignIn SignIn)> _clients = [];
 
     public TestDatabase Database { get; }
 
@@ -52,9 +53,11 @@ public class OverholtApp : WebApplicationFactory<Program>
 
     public Given Given => new(this);
 
-    public HttpClient AsAdmin => ClientFor(Admin);
+    /// <summary>A client signed in as <see cref="Admin"/> with a bearer token, which it gets at its first request.</summary>
+    public HttpClient AsAdmin => BearerClientFor(Admin).Client;
 
-    public HttpClient AsUser => ClientFor(User);
+    /// <summary>A client signed in as <see cref="User"/> with a bearer token, which it gets at its first request.</summary>
+    public HttpClient AsUser => BearerClientFor(User).Client;
 
     /// <summary>A client with no credentials.</summary>
     public HttpClient Anonymous => CreateClient();
@@ -64,7 +67,7 @@ public class OverholtApp : WebApplicationFactory<Program>
     {
         _ = Services; // starts the app, which migrates the database before the first reset
         await Database.ResetAsync();
-        foreach (var client in _clients.Values)
+        foreach (var (client, _) in _clients.Values)
             client.Dispose();
         _clients.Clear();
 
@@ -114,16 +117,27 @@ public class OverholtApp : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email) is not null;
     }
 
-    /// <summary>A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login.</summary>
-    public HttpClient ClientFor(TestUser user)
+    /// <summary>
+    /// A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login, issued before this
+    /// returns: a test can then change the account and see what happens to the token.
+    /// </summary>
+    public async Task<HttpClient> ClientForAsync(TestUser user)
     {
-        if (_clients.TryGetValue(user.Email, out var existing))
-            return existing;
-        var client = CreateClient();
-        var token = Authentication.LoginAsync(client, user.Email, user.Password).GetAwaiter().GetResult();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        _clients[user.Email] = client;
+        var (client, signIn) = BearerClientFor(user);
+        await signIn.SignInAsync();
         return client;
+    }
+
+    private (HttpClient Client, BearerSignIn SignIn) BearerClientFor(TestUser user)
+    {
+        if (!_clients.TryGetValue(user.Email, out var bearer))
+        {
+            var signIn = new BearerSignIn(() => CreateClient(), user);
+            bearer = (CreateDefaultClient(ClientOptions.BaseAddress, signIn, new CookieContainerHandler()), signIn);
+            _clients[user.Email] = bearer;
+        }
+
+        return bearer;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -156,7 +170,7 @@ public class OverholtApp : WebApplicationFactory<Program>
     {
         if (disposing)
         {
-            foreach (var client in _clients.Values)
+            foreach (var (client, _) in _clients.Values)
                 client.Dispose();
             if (Directory.Exists(PickupDirectory))
                 Directory.Delete(PickupDirectory, recursive: true);
