@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Overholt.Domain.Users;
@@ -23,15 +24,18 @@ public class OverholtApp : WebApplicationFactory<Program>
     public const string Password = "Test-password-1";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>
     /// The app on <paramref name="database"/>. By default it runs as role <c>web</c> (no background worker, so nothing
     /// runs behind a test's back) and writes emails to a temp pickup directory; <paramref name="settings"/> override that.
+    /// <paramref name="services"/> replace the app's own registrations (they run after them), e.g. with a dependency that fails.
     /// </summary>
-    public OverholtApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    public OverholtApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Database = database;
         _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         // API clients must see 401/403 themselves, never follow a redirect.
         ClientOptions.AllowAutoRedirect = false;
     }
@@ -164,6 +168,8 @@ public class OverholtApp : WebApplicationFactory<Program>
             // Real hashing, fewer rounds: tests sign in hundreds of times.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         });
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     protected override void Dispose(bool disposing)

@@ -74,18 +74,6 @@ public sealed class SitePagesTests(PostgresApp postgres) : PostgresApiTest(postg
     }
 
     [Fact]
-    public async Task The_error_page_is_friendly_and_reveals_nothing_internal()
-    {
-        using var browser = await App.BrowserFor(User);
-
-        var (response, page) = await browser.GetAnyAsync("/error");
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal("Something went wrong", page.Heading());
-        Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Bootstrap_is_served_by_the_app_itself()
     {
         using var browser = await App.BrowserFor(User);
