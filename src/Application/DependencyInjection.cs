@@ -20,6 +20,3 @@ public static class DependencyInjection
         return services;
     }
 }
-
-/// <summary>Marks the Application assembly for scanning (validators, mapping profiles, Mediator handlers).</summary>
-public sealed class ApplicationAssembly;

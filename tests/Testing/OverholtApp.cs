@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Overholt.Domain.Users;
@@ -22,20 +24,23 @@ public class OverholtApp : WebApplicationFactory<Program>
     public const string Password = "Test-password-1";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>
     /// The app on <paramref name="database"/>. By default it runs as role <c>web</c> (no background worker, so nothing
     /// runs behind a test's back) and writes emails to a temp pickup directory; <paramref name="settings"/> override that.
+    /// <paramref name="services"/> replace the app's own registrations (they run after them), e.g. with a dependency that fails.
     /// </summary>
-    public OverholtApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    public OverholtApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Database = database;
         _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
         // API clients must see 401/403 themselves, never follow a redirect.
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<string, (HttpClient Client, BearerSignIn SignIn)> _clients = [];
 
     public TestDatabase Database { get; }
 
@@ -52,9 +57,11 @@ public class OverholtApp : WebApplicationFactory<Program>
 
     public Given Given => new(this);
 
-    public HttpClient AsAdmin => ClientFor(Admin);
+    /// <summary>A client signed in as <see cref="Admin"/> with a bearer token, which it gets at its first request.</summary>
+    public HttpClient AsAdmin => BearerClientFor(Admin).Client;
 
-    public HttpClient AsUser => ClientFor(User);
+    /// <summary>A client signed in as <see cref="User"/> with a bearer token, which it gets at its first request.</summary>
+    public HttpClient AsUser => BearerClientFor(User).Client;
 
     /// <summary>A client with no credentials.</summary>
     public HttpClient Anonymous => CreateClient();
@@ -64,7 +71,7 @@ public class OverholtApp : WebApplicationFactory<Program>
     {
         _ = Services; // starts the app, which migrates the database before the first reset
         await Database.ResetAsync();
-        foreach (var client in _clients.Values)
+        foreach (var (client, _) in _clients.Values)
             client.Dispose();
         _clients.Clear();
 
@@ -114,16 +121,27 @@ public class OverholtApp : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email) is not null;
     }
 
-    /// <summary>A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login.</summary>
-    public HttpClient ClientFor(TestUser user)
+    /// <summary>
+    /// A client signed in as <paramref name="user"/> with a bearer token from POST /api/auth/login, issued before this
+    /// returns: a test can then change the account and see what happens to the token.
+    /// </summary>
+    public async Task<HttpClient> ClientForAsync(TestUser user)
     {
-        if (_clients.TryGetValue(user.Email, out var existing))
-            return existing;
-        var client = CreateClient();
-        var token = Authentication.LoginAsync(client, user.Email, user.Password).GetAwaiter().GetResult();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        _clients[user.Email] = client;
+        var (client, signIn) = BearerClientFor(user);
+        await signIn.SignInAsync();
         return client;
+    }
+
+    private (HttpClient Client, BearerSignIn SignIn) BearerClientFor(TestUser user)
+    {
+        if (!_clients.TryGetValue(user.Email, out var bearer))
+        {
+            var signIn = new BearerSignIn(() => CreateClient(), user);
+            bearer = (CreateDefaultClient(ClientOptions.BaseAddress, signIn, new CookieContainerHandler()), signIn);
+            _clients[user.Email] = bearer;
+        }
+
+        return bearer;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -150,13 +168,15 @@ public class OverholtApp : WebApplicationFactory<Program>
             // Real hashing, fewer rounds: tests sign in hundreds of times.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         });
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            foreach (var client in _clients.Values)
+            foreach (var (client, _) in _clients.Values)
                 client.Dispose();
             if (Directory.Exists(PickupDirectory))
                 Directory.Delete(PickupDirectory, recursive: true);

@@ -5,6 +5,3 @@ public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
 }
-
-/// <summary>An email to one recipient, in plain text and HTML.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);

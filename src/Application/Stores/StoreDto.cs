@@ -20,11 +20,3 @@ public sealed class StoreDto
 
     public IReadOnlyList<UserSummaryDto> Managers { get; init; } = [];
 }
-
-/// <summary>A product as listed on a store.</summary>
-public sealed class StoreProductDto
-{
-    public int Id { get; init; }
-
-    public required string Name { get; init; }
-}

@@ -5,9 +5,6 @@ using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Identity;
 
-/// <summary>What decides whether a session issued earlier still holds: the account's security stamp and its activity.</summary>
-public sealed record AccountState(string? SecurityStamp, bool Active);
-
 /// <summary>
 /// The account state of signed-in users, read with one primary-key query and kept for
 /// <see cref="AuthOptions.AccountCheckInterval"/>, so checking it on every request costs no query in the steady state.

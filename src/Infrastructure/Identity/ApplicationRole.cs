@@ -12,6 +12,4 @@ public sealed class ApplicationRole : IdentityRole<int>
         : base(name)
     {
     }
-
-    public string? Description { get; set; }
 }

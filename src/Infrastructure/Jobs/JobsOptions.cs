@@ -17,9 +17,3 @@ public sealed class JobsOptions
     /// <summary>Waits between retries; empty means Hangfire's growing back-off (seconds, then minutes, then hours).</summary>
     public int[] RetryDelaysInSeconds { get; set; } = [];
 }
-
-/// <summary>This process as a worker: a name unique across the hosts that share one job storage.</summary>
-public sealed class WorkerInstance
-{
-    public string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
-}

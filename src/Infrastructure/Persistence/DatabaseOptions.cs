@@ -1,11 +1,5 @@
 namespace Overholt.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>The <c>Database</c> configuration section; the connection string is <c>ConnectionStrings:Default</c>.</summary>
 public sealed class DatabaseOptions
 {

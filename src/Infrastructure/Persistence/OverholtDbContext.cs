@@ -53,7 +53,3 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }
-
-public sealed class SqliteOverholtDbContext(DbContextOptions<SqliteOverholtDbContext> options) : OverholtDbContext(options);
-
-public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtDbContext> options) : OverholtDbContext(options);

@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Overholt.Infrastructure.Identity;
+using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
@@ -41,20 +41,4 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn) : P
         await signIn.SignOutAsync();
         return LocalRedirect("/login");
     }
-}
-
-public sealed record LoginForm
-{
-    [Required]
-    [EmailAddress]
-    public string? Email { get; init; }
-
-    [Required]
-    [DataType(DataType.Password)]
-    public string? Password { get; init; }
-
-    [Display(Name = "Keep me signed in")]
-    public bool RememberMe { get; init; }
-
-    public string? ReturnUrl { get; init; }
 }

@@ -7,15 +7,15 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
-using Overholt.Application.Errors;
 using Overholt.Domain.Users;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.Web.Pages;
 
 [Route("categories")]
 public sealed class CategoryPagesController(IMediator mediator) : PageController
 {
-    private const int PageSize = 20;
+    private static readonly FormSubject Subject = new("category", UniqueField: nameof(CategoryForm.Name));
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
@@ -30,25 +30,12 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     public IActionResult Create() => View("Form", new CategoryFormPage(null, new CategoryForm()));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(CategoryForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var id = await mediator.Send(new CreateCategory(form.Name, form.Description), cancellationToken);
-            Succeeded($"Category {form.Name} created.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-        }
-        catch (ConflictException conflict)
-        {
-            ModelState.AddModelError(nameof(CategoryForm.Name), conflict.Message);
-        }
-
-        return View("Form", new CategoryFormPage(null, form));
-    }
+    public Task<IActionResult> Create(CategoryForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new CreateCategory(form.Name, form.Description), cancellationToken),
+            id => Saved($"Category {form.Name} created.", id),
+            () => View("Form", new CategoryFormPage(null, form)));
 
     [HttpGet("{id:int:min(1)}/edit")]
     [Authorize(Roles = Roles.Admin)]
@@ -59,29 +46,12 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
-    public async Task<IActionResult> Edit(int id, CategoryForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(new UpdateCategory(id, form.Name ?? string.Empty, form.Description ?? string.Empty, VersionOf(form.Version)), cancellationToken);
-            Succeeded("Category saved.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-        }
-        catch (ConflictException conflict)
-        {
-            ModelState.AddModelError(nameof(CategoryForm.Name), conflict.Message);
-        }
-        catch (PreconditionFailedException)
-        {
-            ModelState.AddModelError(string.Empty, ChangedSinceOpened("category"));
-        }
-
-        return View("Form", new CategoryFormPage(id, form));
-    }
+    public Task<IActionResult> Edit(int id, CategoryForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new UpdateCategory(id, form.Name ?? string.Empty, form.Description ?? string.Empty, VersionOf(form.Version)), cancellationToken),
+            _ => Saved("Category saved.", id),
+            () => View("Form", new CategoryFormPage(id, form)));
 
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
@@ -96,7 +66,3 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
         return RedirectToAction(nameof(Index));
     }
 }
-
-public sealed record CategoryDetails(CategoryDto Category, bool IsAdmin);
-
-public sealed record CategoryFormPage(int? Id, CategoryForm Form);

@@ -22,6 +22,9 @@ public abstract class PageController : Controller
     public const string SuccessKey = "Success";
     public const string FailureKey = "Failure";
 
+    /// <summary>Rows on a list page.</summary>
+    protected const int PageSize = 20;
+
     protected bool IsAdmin => User.IsInRole(Roles.Admin);
 
     protected int CurrentUserId => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
@@ -33,11 +36,50 @@ public abstract class PageController : Controller
     /// <summary>An edit form's version as the condition of its save (a form without one, from an older page, saves unconditionally).</summary>
     protected static VersionCondition? VersionOf(int? formVersion) => formVersion is { } version ? VersionCondition.Is(version) : null;
 
-    protected static string ChangedSinceOpened(string what) =>
+    private static string ChangedSinceOpened(string what) =>
         $"This {what} was changed by someone else since you opened it, so your changes were not saved. Open it again to see the changes, then re-apply yours.";
 
     protected static string Describe(RequestValidationException invalid) =>
         string.Join(" ", invalid.Errors.SelectMany(error => error.Value));
+
+    /// <summary>The end of a saved form (post/redirect/get): its message for the next page, and the saved item's details page.</summary>
+    protected RedirectToActionResult Saved(string message, int id)
+    {
+        Succeeded(message);
+        return RedirectToAction("Details", new { id });
+    }
+
+    /// <summary>
+    /// Sends a create or edit form's command. Saved: <paramref name="saved"/> ends the post. Refused (invalid input, a
+    /// unique value taken, a newer version saved since the form was opened): the form again, with the reasons beside its fields.
+    /// </summary>
+    protected async Task<IActionResult> SubmitFormAsync<TResult>(
+        FormSubject subject, Func<ValueTask<TResult>> send, Func<TResult, IActionResult> saved, Func<Task<IActionResult>> formAgain)
+    {
+        try
+        {
+            return saved(await send());
+        }
+        catch (RequestValidationException invalid)
+        {
+            ModelState.AddRequestErrors(invalid);
+        }
+        catch (ConflictException conflict) when (subject.UniqueField is not null)
+        {
+            ModelState.AddModelError(subject.UniqueField, conflict.Message);
+        }
+        catch (PreconditionFailedException)
+        {
+            ModelState.AddModelError(string.Empty, ChangedSinceOpened(subject.Name));
+        }
+
+        return await formAgain();
+    }
+
+    /// <inheritdoc cref="SubmitFormAsync{TResult}(FormSubject, Func{ValueTask{TResult}}, Func{TResult, IActionResult}, Func{Task{IActionResult}})"/>
+    protected Task<IActionResult> SubmitFormAsync<TResult>(
+        FormSubject subject, Func<ValueTask<TResult>> send, Func<TResult, IActionResult> saved, Func<IActionResult> formAgain) =>
+        SubmitFormAsync(subject, send, saved, () => Task.FromResult(formAgain()));
 
     /// <summary>Sends a change and keeps its outcome for the page shown after the redirect: the success, or the broken rule or invalid input.</summary>
     protected async Task SendShowingOutcomeAsync(ISender sender, ICommand command, string success, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Categories;
 using Overholt.Application.Categories.Queries.ListCategories;
-using Overholt.Application.Errors;
 using Overholt.Application.Products;
 using Overholt.Application.Products.Commands.CreateProduct;
 using Overholt.Application.Products.Commands.DeleteProduct;
@@ -11,13 +10,14 @@ using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
 using Overholt.Domain.Users;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.Web.Pages;
 
 [Route("products")]
 public sealed class ProductPagesController(IMediator mediator) : PageController
 {
-    private const int PageSize = 20;
+    private static readonly FormSubject Subject = new("product");
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
@@ -33,20 +33,12 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var id = await mediator.Send(new CreateProduct(form.Name, form.Categories), cancellationToken);
-            Succeeded($"Product {form.Name} created.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View("Form", await FormPageAsync(null, form, cancellationToken));
-        }
-    }
+    public Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new CreateProduct(form.Name, form.Categories), cancellationToken),
+            id => Saved($"Product {form.Name} created.", id),
+            async () => View("Form", await FormPageAsync(null, form, cancellationToken)));
 
     [HttpGet("{id:int:min(1)}/edit")]
     [Authorize(Roles = Roles.Admin)]
@@ -58,25 +50,12 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
-    public async Task<IActionResult> Edit(int id, ProductForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(new UpdateProduct(id, form.Name ?? string.Empty, form.Categories, VersionOf(form.Version)), cancellationToken);
-            Succeeded("Product saved.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View("Form", await FormPageAsync(id, form, cancellationToken));
-        }
-        catch (PreconditionFailedException)
-        {
-            ModelState.AddModelError(string.Empty, ChangedSinceOpened("product"));
-            return View("Form", await FormPageAsync(id, form, cancellationToken));
-        }
-    }
+    public Task<IActionResult> Edit(int id, ProductForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new UpdateProduct(id, form.Name ?? string.Empty, form.Categories, VersionOf(form.Version)), cancellationToken),
+            _ => Saved("Product saved.", id),
+            async () => View("Form", await FormPageAsync(id, form, cancellationToken)));
 
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
@@ -102,7 +81,3 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         return new(id, form, [.. choices, .. missing]);
     }
 }
-
-public sealed record ProductDetails(ProductDto Product, bool IsAdmin);
-
-public sealed record ProductFormPage(int? Id, ProductForm Form, IReadOnlyList<CategoryDto> AllCategories);

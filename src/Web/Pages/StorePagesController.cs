@@ -16,13 +16,14 @@ using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Domain.Users;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.Web.Pages;
 
 [Route("stores")]
 public sealed class StorePagesController(IMediator mediator) : PageController
 {
-    private const int PageSize = 20;
+    private static readonly FormSubject Subject = new("store");
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
@@ -42,20 +43,12 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var id = (await mediator.Send(new CreateStore(form.Name, form.Address, form.City, form.State, form.ZipCode), cancellationToken)).Value.Id;
-            Succeeded($"Store {form.Name} created.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View("Form", new StoreFormPage(null, form));
-        }
-    }
+    public Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new CreateStore(form.Name, form.Address, form.City, form.State, form.ZipCode), cancellationToken),
+            created => Saved($"Store {form.Name} created.", created.Value.Id),
+            () => View("Form", new StoreFormPage(null, form)));
 
     [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
@@ -67,25 +60,12 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
-    public async Task<IActionResult> Edit(int id, StoreForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(new UpdateStore(id, form.Name ?? string.Empty, form.Address ?? string.Empty, form.City ?? string.Empty, form.State ?? string.Empty, form.ZipCode ?? string.Empty, VersionOf(form.Version)), cancellationToken);
-            Succeeded("Store saved.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-            return View("Form", new StoreFormPage(id, form));
-        }
-        catch (PreconditionFailedException)
-        {
-            ModelState.AddModelError(string.Empty, ChangedSinceOpened("store"));
-            return View("Form", new StoreFormPage(id, form));
-        }
-    }
+    public Task<IActionResult> Edit(int id, StoreForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new UpdateStore(id, form.Name ?? string.Empty, form.Address ?? string.Empty, form.City ?? string.Empty, form.State ?? string.Empty, form.ZipCode ?? string.Empty, VersionOf(form.Version)), cancellationToken),
+            _ => Saved("Store saved.", id),
+            () => View("Form", new StoreFormPage(id, form)));
 
     [HttpGet("{id:int:min(1)}/delete")]
     [Authorize(Roles = Roles.Admin)]
@@ -135,12 +115,3 @@ public sealed class StorePagesController(IMediator mediator) : PageController
         return RedirectToAction(nameof(Details), new { id });
     }
 }
-
-public sealed record ListPage<T>(Application.Paging.Page<T> Page, string? Search, bool CanCreate)
-{
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Page.Total / (double)Page.PageSize));
-}
-
-public sealed record StoreDetails(StoreDto Store, bool CanEdit, bool CanAdminister, IReadOnlyList<Application.Products.ProductDto> AddableProducts);
-
-public sealed record StoreFormPage(int? Id, StoreForm Form);

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Overholt.Application.Errors;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
 using Overholt.Application.Users.Commands.DeleteUser;
@@ -11,6 +10,7 @@ using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Queries.GetUser;
 using Overholt.Application.Users.Queries.ListUsers;
 using Overholt.Domain.Users;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.Web.Pages;
 
@@ -19,7 +19,7 @@ namespace Overholt.Web.Pages;
 [Authorize(Roles = Roles.Admin)]
 public sealed class UserPagesController(IMediator mediator) : PageController
 {
-    private const int PageSize = 20;
+    private static readonly FormSubject Subject = new("user", UniqueField: nameof(NewUserForm.Email));
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
@@ -33,25 +33,12 @@ public sealed class UserPagesController(IMediator mediator) : PageController
     public IActionResult Create() => View(new NewUserForm());
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var id = await mediator.Send(new CreateUser(form.Email, form.Password), cancellationToken);
-            Succeeded($"User {form.Email} created.");
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (RequestValidationException invalid)
-        {
-            ModelState.AddRequestErrors(invalid);
-        }
-        catch (ConflictException conflict)
-        {
-            ModelState.AddModelError(nameof(NewUserForm.Email), conflict.Message);
-        }
-
-        return View(form with { Password = null });
-    }
+    public Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken) =>
+        SubmitFormAsync(
+            Subject,
+            () => mediator.Send(new CreateUser(form.Email, form.Password), cancellationToken),
+            id => Saved($"User {form.Email} created.", id),
+            () => View(form with { Password = null }));
 
     [HttpPost("{id:int:min(1)}/active")]
     public Task<IActionResult> SetActive(int id, bool active, CancellationToken cancellationToken) =>
@@ -82,13 +69,4 @@ public sealed class UserPagesController(IMediator mediator) : PageController
         await SendShowingOutcomeAsync(mediator, command, success, cancellationToken);
         return RedirectToAction(nameof(Details), new { id });
     }
-}
-
-public sealed record UserDetails(UserDto User, bool IsSelf);
-
-public sealed record NewUserForm
-{
-    public string? Email { get; init; }
-
-    public string? Password { get; init; }
 }

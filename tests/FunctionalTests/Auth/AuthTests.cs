@@ -67,7 +67,7 @@ public sealed class AuthTests(PostgresApp postgres) : PostgresApiTest(postgres)
     public async Task A_user_deactivated_after_signing_in_loses_access_at_once()
     {
         var leaving = await Given.User().SaveAsync();
-        var client = App.ClientFor(leaving);
+        var client = await App.ClientForAsync(leaving);
         await (await client.GetAsync("/api/stores")).AssertOkList();
 
         await App.DeactivateAsync(leaving);

@@ -1,5 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 using Overholt.Testing;
 
 namespace Overholt.FunctionalTests.Jobs;
@@ -9,7 +12,7 @@ public sealed class JobDashboardTests(PostgresApp postgres) : PostgresApiTest(po
     [Fact]
     public async Task Admins_see_the_job_dashboard()
     {
-        using var client = await SignedInWithCookieAsync(Admin);
+        using var client = await App.CookieClientFor(Admin);
 
         var response = await client.GetAsync("/admin/jobs");
 
@@ -20,18 +23,36 @@ public sealed class JobDashboardTests(PostgresApp postgres) : PostgresApiTest(po
     [Fact]
     public async Task Dashboard_actions_need_the_antiforgery_token()
     {
-        using var client = await SignedInWithCookieAsync(Admin);
+        var jobs = App.Services.GetRequiredService<IBackgroundJobClient>();
+        var failedJob = jobs.Create(() => UnretriedJob.Run(), new FailedState(new InvalidOperationException("Failed for the test")));
+        try
+        {
+            using var client = await App.CookieClientFor(Admin);
 
-        var response = await client.PostAsync("/admin/jobs/jobs/failed/requeue", new FormUrlEncodedContent([new("jobs[]", "1")]));
+            using var withoutToken = await client.PostAsync("/admin/jobs/jobs/failed/requeue", Requeue(failedJob));
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEqual(HttpStatusCode.NoContent, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
+            Assert.Equal(FailedState.StateName, StateOf(failedJob));
+
+            // The same request with the dashboard's token goes through: the refusal above was for the token alone.
+            var dashboard = await DashboardTokenAsync(client);
+            using var withToken = new HttpRequestMessage(HttpMethod.Post, "/admin/jobs/jobs/failed/requeue") { Content = Requeue(failedJob) };
+            withToken.Headers.Add(dashboard.Header, dashboard.Token);
+            using var accepted = await client.SendAsync(withToken);
+
+            Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+            Assert.Equal(EnqueuedState.StateName, StateOf(failedJob));
+        }
+        finally
+        {
+            jobs.Delete(failedJob); // job tables outlive the data resets
+        }
     }
 
     [Fact]
     public async Task Signed_in_users_who_are_not_admins_get_403()
     {
-        using var client = await SignedInWithCookieAsync(User);
+        using var client = await App.CookieClientFor(User);
 
         var response = await client.GetAsync("/admin/jobs");
 
@@ -47,11 +68,28 @@ public sealed class JobDashboardTests(PostgresApp postgres) : PostgresApiTest(po
         Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInWithCookieAsync(TestUser user)
+    private static FormUrlEncodedContent Requeue(string jobId) => new([new("jobs[]", jobId)]);
+
+    private string? StateOf(string jobId)
     {
-        var client = App.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = user.Email, password = user.Password });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        return client;
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
+
+    /// <summary>The header and token the dashboard's own script sends with its actions, from its page's meta tags.</summary>
+    private static async Task<(string Header, string Token)> DashboardTokenAsync(HttpClient client)
+    {
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/admin/jobs"));
+        string Meta(string name) => page.QuerySelector($"meta[name={name}]")?.GetAttribute("content") ?? throw new InvalidOperationException($"The dashboard has no {name}");
+        return (Meta("csrf-header"), Meta("csrf-token"));
+    }
+
+    /// <summary>A job that stays failed once failed (no automatic retry), for the dashboard to re-queue; no worker runs here.</summary>
+    public static class UnretriedJob
+    {
+        [AutomaticRetry(Attempts = 0)]
+        public static void Run()
+        {
+        }
     }
 }

@@ -69,7 +69,7 @@ public sealed class ManagementCommandTests(PostgresApp postgres) : PostgresApiTe
     {
         var leaving = await Given.User().SaveAsync();
         var store = await Given.Store().WithManager(leaving).SaveAsync();
-        var token = App.ClientFor(leaving);
+        var token = await App.ClientForAsync(leaving);
         await (await token.GetAsync("/api/stores")).AssertOkList();
 
         var (exit, _, _) = await RunAsync(null, "users", "delete", leaving.Email);

@@ -37,6 +37,25 @@ public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(
     }
 
     [Fact]
+    public async Task The_dashboard_reads_its_stores_managers_emails_in_one_query_however_many_stores_have_managers()
+    {
+        await Given.Store().WithManager(await Given.User().SaveAsync()).SaveAsync();
+        using var browser = await App.BrowserFor(User);
+        await browser.GetAsync("/"); // warm up: the session's account state and first-query costs
+
+        App.Statements.Reset();
+        await browser.GetAsync("/");
+        var oneManagedStore = App.Statements.Count;
+        for (var i = 0; i < 4; i++)
+            await Given.Store().WithManager(await Given.User().SaveAsync()).WithManager(User).SaveAsync();
+        App.Statements.Reset();
+        var page = await browser.GetAsync("/");
+
+        Assert.Equal(oneManagedStore, App.Statements.Count);
+        Assert.Equal(4, page.QuerySelectorAll("section[aria-labelledby=stores-heading] li").Count(store => store.TextContent.Contains(User.Email, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Reading_a_product_is_one_statement_and_none_for_authentication()
     {
         var product = await Given.Product().SaveAsync();

@@ -15,7 +15,7 @@ public sealed class RevocationTests(PostgresApp postgres) : PostgresApiTest(post
     public async Task A_revoked_admin_loses_admin_powers_with_the_token_issued_before()
     {
         var boss = await Given.User().InRole(Roles.Admin).SaveAsync();
-        var token = App.ClientFor(boss);
+        var token = await App.ClientForAsync(boss);
         await (await token.PostJsonAsync("/api/categories", new { name = "Before" })).AssertOkJson(HttpStatusCode.Created);
 
         await AsAdminPage($"/users/{boss.Id}", $"/users/{boss.Id}/admin");
@@ -31,7 +31,7 @@ public sealed class RevocationTests(PostgresApp postgres) : PostgresApiTest(post
         var member = await Given.User().SaveAsync();
         using var login = await Anonymous.PostJsonAsync("/api/auth/login", new { email = member.Email, password = member.Password });
         using var tokens = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
-        var bearer = App.ClientFor(member);
+        var bearer = await App.ClientForAsync(member);
         using var cookie = await App.CookieClientFor(member);
         using var browser = await App.BrowserFor(member);
 
@@ -50,7 +50,7 @@ public sealed class RevocationTests(PostgresApp postgres) : PostgresApiTest(post
     public async Task Deactivation_ends_existing_tokens()
     {
         var member = await Given.User().SaveAsync();
-        var bearer = App.ClientFor(member);
+        var bearer = await App.ClientForAsync(member);
         await (await bearer.GetAsync("/api/stores")).AssertOkList();
 
         await AsAdminPage($"/users/{member.Id}", $"/users/{member.Id}/active");

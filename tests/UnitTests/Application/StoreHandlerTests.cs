@@ -1,12 +1,10 @@
 using Ardalis.Specification;
 using NSubstitute;
-using Overholt.Application.Categories.Commands.CreateCategory;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
 using Overholt.Application.Stores.Commands.AddManager;
 using Overholt.Application.Stores.Commands.RemoveManager;
 using Overholt.Application.Users;
-using Overholt.Domain.Categories;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Stores;
 
@@ -60,17 +58,6 @@ public sealed class StoreHandlerTests
         var error = await Assert.ThrowsAsync<DomainRuleException>(async () => await new RemoveManagerHandler(_stores, _users).Handle(new RemoveManager(1, 2), default));
 
         Assert.Equal("Invalid manager", error.Message);
-    }
-
-    [Fact]
-    public async Task A_duplicate_category_name_is_a_conflict_and_nothing_is_added()
-    {
-        var categories = Substitute.For<IRepository<Category>>();
-        categories.AnyAsync(Arg.Any<ISpecification<Category>>(), Arg.Any<CancellationToken>()).Returns(true);
-
-        await Assert.ThrowsAsync<ConflictException>(async () => await new CreateCategoryHandler(categories).Handle(new CreateCategory("Fruit", null), default));
-
-        await categories.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
     }
 
     private Store GivenStore()

@@ -27,15 +27,3 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Navigation(p => p.CarriedBy).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
-{
-    public void Configure(EntityTypeBuilder<Category> category)
-    {
-        category.ToTable("categories");
-        category.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
-        category.Property(c => c.Description).HasMaxLength(Category.DescriptionMaxLength);
-        category.HasIndex(c => c.Name).IsUnique();
-        category.Ignore(c => c.DomainEvents);
-    }
-}

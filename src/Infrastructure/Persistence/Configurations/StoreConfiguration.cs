@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Overholt.Domain.Stores;
-using Overholt.Infrastructure.Identity;
 
 namespace Overholt.Infrastructure.Persistence.Configurations;
 
@@ -22,28 +21,5 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         store.Navigation(s => s.Products).UsePropertyAccessMode(PropertyAccessMode.Field);
         store.HasMany(s => s.Managers).WithOne().HasForeignKey(manager => manager.StoreId).OnDelete(DeleteBehavior.Cascade);
         store.Navigation(s => s.Managers).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class StoreProductConfiguration : IEntityTypeConfiguration<StoreProduct>
-{
-    public void Configure(EntityTypeBuilder<StoreProduct> carried)
-    {
-        carried.ToTable("stores_products");
-        carried.HasKey(c => new { c.StoreId, c.ProductId });
-        carried.HasIndex(c => c.ProductId);
-        carried.HasOne(c => c.Product).WithMany(product => product.CarriedBy).HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class StoreManagerConfiguration : IEntityTypeConfiguration<StoreManager>
-{
-    public void Configure(EntityTypeBuilder<StoreManager> manager)
-    {
-        manager.ToTable("stores_managers");
-        manager.HasKey(m => new { m.StoreId, m.UserId });
-        manager.HasIndex(m => m.UserId);
-        manager.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade)
-            .HasConstraintName("fk_stores_managers_users_user_id");
     }
 }

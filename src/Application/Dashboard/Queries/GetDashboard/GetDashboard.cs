@@ -4,6 +4,7 @@ using Overholt.Application.Persistence;
 using Overholt.Application.Products;
 using Overholt.Application.Security;
 using Overholt.Application.Stores;
+using Overholt.Application.Users;
 using Overholt.Domain.Categories;
 using Overholt.Domain.Products;
 using Overholt.Domain.Stores;
@@ -22,14 +23,20 @@ public sealed record DashboardDto(
     IReadOnlyList<ProductDto> LatestProducts,
     IReadOnlyList<CategoryDto> LatestCategories);
 
-public sealed class GetDashboardHandler(IReadRepository<Store> stores, IReadRepository<Product> products, IReadRepository<Category> categories)
+public sealed class GetDashboardHandler(
+    IReadRepository<Store> stores, IReadRepository<Product> products, IReadRepository<Category> categories, IUserDirectory users)
     : IQueryHandler<GetDashboard, DashboardDto>
 {
-    public async ValueTask<DashboardDto> Handle(GetDashboard query, CancellationToken cancellationToken) => new(
-        await stores.CountAsync(cancellationToken),
-        await products.CountAsync(cancellationToken),
-        await categories.CountAsync(cancellationToken),
-        await stores.ProjectToListAsync<StoreDto>(new LatestSpec<Store>(query.Latest), cancellationToken),
-        await products.ProjectToListAsync<ProductDto>(new LatestSpec<Product>(query.Latest), cancellationToken),
-        await categories.ProjectToListAsync<CategoryDto>(new LatestSpec<Category>(query.Latest), cancellationToken));
+    public async ValueTask<DashboardDto> Handle(GetDashboard query, CancellationToken cancellationToken)
+    {
+        var latestStores = await stores.ProjectToListAsync<StoreDto>(new LatestSpec<Store>(query.Latest), cancellationToken);
+        await users.FillManagerEmailsAsync(latestStores, cancellationToken);
+        return new(
+            await stores.CountAsync(cancellationToken),
+            await products.CountAsync(cancellationToken),
+            await categories.CountAsync(cancellationToken),
+            latestStores,
+            await products.ProjectToListAsync<ProductDto>(new LatestSpec<Product>(query.Latest), cancellationToken),
+            await categories.ProjectToListAsync<CategoryDto>(new LatestSpec<Category>(query.Latest), cancellationToken));
+    }
 }

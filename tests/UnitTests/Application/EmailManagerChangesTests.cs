@@ -10,14 +10,15 @@ using Overholt.Domain.Stores;
 
 namespace Overholt.UnitTests.Application;
 
-public sealed class ManagerEmailTests
+/// <summary>The handler that emails a manager added to or removed from a store.</summary>
+public sealed class EmailManagerChangesTests
 {
     private readonly IReadRepository<Store> _stores = Substitute.For<IReadRepository<Store>>();
     private readonly IUserDirectory _users = Substitute.For<IUserDirectory>();
     private readonly IEmailSender _email = Substitute.For<IEmailSender>();
     private readonly IProcessedMessages _processed = Substitute.For<IProcessedMessages>();
 
-    public ManagerEmailTests() =>
+    public EmailManagerChangesTests() =>
         // Run the work as the real implementation would the first time.
         _processed.RunOnceAsync(Arg.Any<Guid>(), Arg.Any<string>(), Arg.Any<Func<CancellationToken, Task>>(), Arg.Any<CancellationToken>())
             .Returns(async call =>
@@ -67,17 +68,6 @@ public sealed class ManagerEmailTests
         _email.SendAsync(Arg.Any<EmailMessage>(), Arg.Any<CancellationToken>()).Returns(Task.FromException(new IOException("connection refused")));
 
         await Assert.ThrowsAsync<IOException>(async () => await Handler().Handle(new ManagerAddedNotification(Guid.NewGuid(), 1, 2), CancellationToken.None));
-    }
-
-    [Fact]
-    public void Templates_encode_the_store_name_in_html_but_not_in_text()
-    {
-        var message = EmailTemplates.Render("manager-added", "ann@example.com", new Dictionary<string, string> { ["store"] = "<b>Bold</b> & Co", ["email"] = "ann@example.com" });
-
-        Assert.Equal("You are now a manager of <b>Bold</b> & Co", message.Subject);
-        Assert.Contains("manager of <b>Bold</b> & Co.", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("&lt;b&gt;Bold&lt;/b&gt; &amp; Co", message.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("{{", message.HtmlBody + message.TextBody + message.Subject, StringComparison.Ordinal);
     }
 
     private EmailManagerChanges Handler() => new(_stores, _users, _email, _processed, NullLogger<EmailManagerChanges>.Instance);

@@ -19,9 +19,3 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
     }
 }
-
-internal sealed class ApplicationRoleConfiguration : IEntityTypeConfiguration<ApplicationRole>
-{
-    public void Configure(EntityTypeBuilder<ApplicationRole> role) =>
-        role.Property(r => r.Description).HasMaxLength(255);
-}

@@ -16,7 +16,7 @@ namespace Overholt.FunctionalTests.Jobs;
 /// Adding or removing a manager emails them from a background job, through a real SMTP server on loopback, with the
 /// job engine on PostgreSQL. Each test has its own database and hosts: web, worker, or both in one.
 /// </summary>
-public sealed class ManagerEmailTests(PostgresApp postgres) : IAsyncLifetime
+public sealed class ManagerEmailDeliveryTests(PostgresApp postgres) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

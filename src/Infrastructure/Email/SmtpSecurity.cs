@@ -1,0 +1,8 @@
+namespace Overholt.Infrastructure.Email;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}

@@ -1,0 +1,7 @@
+namespace Overholt.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

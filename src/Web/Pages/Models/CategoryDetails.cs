@@ -1,0 +1,5 @@
+using Overholt.Application.Categories;
+
+namespace Overholt.Web.Pages.Models;
+
+public sealed record CategoryDetails(CategoryDto Category, bool IsAdmin);

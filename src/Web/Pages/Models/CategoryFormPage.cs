@@ -1,0 +1,3 @@
+namespace Overholt.Web.Pages.Models;
+
+public sealed record CategoryFormPage(int? Id, CategoryForm Form);

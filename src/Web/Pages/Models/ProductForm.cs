@@ -1,0 +1,11 @@
+namespace Overholt.Web.Pages.Models;
+
+public sealed record ProductForm
+{
+    /// <summary>The version the form was opened at (hidden): saving refuses to overwrite a newer one.</summary>
+    public int? Version { get; init; }
+
+    public string? Name { get; init; }
+
+    public List<int> Categories { get; init; } = [];
+}

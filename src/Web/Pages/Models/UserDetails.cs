@@ -1,0 +1,5 @@
+using Overholt.Application.Users;
+
+namespace Overholt.Web.Pages.Models;
+
+public sealed record UserDetails(UserDto User, bool IsSelf);

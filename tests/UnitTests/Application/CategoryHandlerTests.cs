@@ -1,0 +1,23 @@
+using Ardalis.Specification;
+using NSubstitute;
+using Overholt.Application.Categories.Commands.CreateCategory;
+using Overholt.Application.Errors;
+using Overholt.Application.Persistence;
+using Overholt.Domain.Categories;
+
+namespace Overholt.UnitTests.Application;
+
+public sealed class CategoryHandlerTests
+{
+    private readonly IRepository<Category> _categories = Substitute.For<IRepository<Category>>();
+
+    [Fact]
+    public async Task A_duplicate_category_name_is_a_conflict_and_nothing_is_added()
+    {
+        _categories.AnyAsync(Arg.Any<ISpecification<Category>>(), Arg.Any<CancellationToken>()).Returns(true);
+
+        await Assert.ThrowsAsync<ConflictException>(async () => await new CreateCategoryHandler(_categories).Handle(new CreateCategory("Fruit", null), default));
+
+        await _categories.DidNotReceiveWithAnyArgs().AddAsync(default!, default);
+    }
+}
