@@ -183,6 +183,11 @@ public class OverholtApp : WebApplicationFactory<Program>
         }
 
         base.Dispose(disposing);
+
+        // Hangfire logs through one process-wide provider, set by the last host started. Left on this host's disposed
+        // logger factory, it would make every Hangfire client built later, in a host still running, throw.
+        if (disposing)
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
     }
 }
 
