@@ -1,11 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Overholt.Application.Errors;
-using Overholt.Application.Validation;
 
 namespace Overholt.Application.Behaviours;
 
-/// <summary>Runs the request's FluentValidation validators and refuses the request with every failure, by snake_case field.</summary>
+/// <summary>Runs the request's FluentValidation validators and refuses the request with every failure, by property name.</summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -22,7 +21,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         if (failures.Count > 0)
         {
             var errors = failures
-                .GroupBy(failure => FieldNames.ToSnakeCase(failure.PropertyName))
+                .GroupBy(failure => failure.PropertyName)
                 .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
             throw new RequestValidationException(errors);
         }

@@ -14,7 +14,7 @@ public static class CategorySelection
         var found = await categories.ListAsync(new CategoriesByIdsSpec(wanted), cancellationToken);
         var missing = wanted.Except(found.Select(category => category.Id)).ToList();
         if (missing.Count > 0)
-            throw RequestValidationException.ForField("categories", $"Unknown category id(s): {string.Join(", ", missing)}");
+            throw RequestValidationException.ForField(nameof(ProductDto.Categories), $"Unknown category id(s): {string.Join(", ", missing)}");
         return found;
     }
 }

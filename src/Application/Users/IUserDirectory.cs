@@ -7,8 +7,10 @@ public interface IUserDirectory
 {
     Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken);
 
-    /// <summary>The user, with the admin-only fields when <paramref name="withAccountDetails"/> is set.</summary>
-    Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken);
+    Task<UserSummaryDto?> FindAsync(int userId, CancellationToken cancellationToken);
+
+    /// <summary>The user's account as admins see it.</summary>
+    Task<UserAccountDto?> FindAccountAsync(int userId, CancellationToken cancellationToken);
 
     Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
@@ -16,7 +18,7 @@ public interface IUserDirectory
     Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken);
 
     /// <summary>One page of users with their account details, by email.</summary>
-    Task<Page<UserDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
+    Task<Page<UserAccountDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
 
     /// <summary>One page of the managers of a store, by email (then id).</summary>
     Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 namespace Overholt.Application.Users;
 
-/// <summary>A user as shown inside other resources (a store's managers).</summary>
+/// <summary>A user as every signed-in user sees it, alone or inside other resources (a store's managers).</summary>
 public sealed class UserSummaryDto
 {
     public int Id { get; init; }

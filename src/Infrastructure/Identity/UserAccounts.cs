@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Overholt.Application.Errors;
 using Overholt.Application.Users;
+using Overholt.Application.Users.Commands.CreateUser;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Identity;
@@ -71,9 +72,9 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtD
             return;
         if (result.Errors.Any(error => error.Code is "DuplicateEmail" or "DuplicateUserName" or "ConcurrencyFailure"))
             throw new ConflictException(string.Join(" ", result.Errors.Select(error => error.Description)));
-        var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password"
-            : result.Errors.All(error => error.Code is "InvalidEmail" or "InvalidUserName") ? "email"
-            : "body";
+        var field = result.Errors.All(error => error.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(CreateUser.Password)
+            : result.Errors.All(error => error.Code is "InvalidEmail" or "InvalidUserName") ? nameof(CreateUser.Email)
+            : RequestValidationException.WholeRequest;
         throw new RequestValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(error => error.Description).ToArray() });
     }
 }

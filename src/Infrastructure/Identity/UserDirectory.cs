@@ -13,16 +13,16 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
     public Task<bool> ExistsAsync(int userId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(user => user.Id == userId, cancellationToken);
 
-    public Task<UserDto?> FindAsync(int userId, bool withAccountDetails, CancellationToken cancellationToken)
-    {
-        var users = db.Users.AsNoTracking().Where(user => user.Id == userId);
-        if (!withAccountDetails)
-            return users.Select(user => new UserDto { Id = user.Id, Email = user.Email! }).FirstOrDefaultAsync(cancellationToken);
+    public Task<UserSummaryDto?> FindAsync(int userId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
+            .Where(user => user.Id == userId)
+            .Select(user => new UserSummaryDto { Id = user.Id, Email = user.Email! })
+            .FirstOrDefaultAsync(cancellationToken);
 
-        return WithAccountDetails(users).FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<UserAccountDto?> FindAccountAsync(int userId, CancellationToken cancellationToken) =>
+        Accounts(db.Users.AsNoTracking().Where(user => user.Id == userId)).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<Page<UserDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken)
+    public async Task<Page<UserAccountDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -31,7 +31,7 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
         }
 
-        return await WithAccountDetails(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(page, cancellationToken);
+        return await Accounts(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(page, cancellationToken);
     }
 
     public Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -59,8 +59,8 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .ToPageAsync(page, cancellationToken);
 
     /// <summary>Users as admins see them: roles (one correlated subquery), activity and login tracking.</summary>
-    private IQueryable<UserDto> WithAccountDetails(IQueryable<ApplicationUser> users) =>
-        users.Select(user => new UserDto
+    private IQueryable<UserAccountDto> Accounts(IQueryable<ApplicationUser> users) =>
+        users.Select(user => new UserAccountDto
         {
             Id = user.Id,
             Email = user.Email!,

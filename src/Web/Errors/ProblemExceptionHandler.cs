@@ -38,7 +38,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message, "errors", invalid.Errors),
+        RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message, "errors", FieldNaming.Rename(invalid, FieldNaming.Wire)),
         DomainRuleException rule => Problem(StatusCodes.Status400BadRequest, "The request breaks a rule", rule.Message, "error", rule.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, "error", ProblemSetup.NotFoundError),
         NotSignedInException notSignedIn => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", notSignedIn.Message, "error", notSignedIn.Message),

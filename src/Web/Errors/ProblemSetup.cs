@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Overholt.Application.Validation;
 
 namespace Overholt.Web.Errors;
 
@@ -92,7 +91,7 @@ internal static class ProblemSetup
             return key[2..];
         var isBodyParameter = context.ActionDescriptor.Parameters.Any(parameter =>
             parameter.BindingInfo?.BindingSource == BindingSource.Body && string.Equals(parameter.Name, key, StringComparison.OrdinalIgnoreCase));
-        return key is "" or "$" || isBodyParameter ? "body" : FieldNames.ToSnakeCase(key);
+        return key is "" or "$" || isBodyParameter ? FieldNaming.Body : FieldNaming.Wire(key);
     }
 
     private static bool IsSyntaxError(string field, ModelError error) =>

@@ -10,6 +10,7 @@ using Overholt.Domain.Users;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
+using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
 
 namespace Overholt.Web.Management;
@@ -150,7 +151,7 @@ public static class ManagementCommands
         }
         catch (RequestValidationException invalid)
         {
-            return Fail(console, string.Join(Environment.NewLine, invalid.Errors.SelectMany(error => error.Value)));
+            return Fail(console, string.Join(Environment.NewLine, FieldNaming.Rename(invalid, FieldNaming.Label).SelectMany(error => error.Value)));
         }
         catch (Overholt.Domain.Primitives.DomainRuleException rule)
         {

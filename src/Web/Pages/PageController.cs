@@ -7,6 +7,7 @@ using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
+using Overholt.Web.Errors;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
@@ -40,7 +41,7 @@ public abstract class PageController : Controller
         $"This {what} was changed by someone else since you opened it, so your changes were not saved. Open it again to see the changes, then re-apply yours.";
 
     protected static string Describe(RequestValidationException invalid) =>
-        string.Join(" ", invalid.Errors.SelectMany(error => error.Value));
+        string.Join(" ", FieldNaming.Rename(invalid, FieldNaming.Label).SelectMany(error => error.Value));
 
     /// <summary>The end of a saved form (post/redirect/get): its message for the next page, and the saved item's details page.</summary>
     protected RedirectToActionResult Saved(string message, int id)
@@ -103,18 +104,16 @@ public abstract class PageController : Controller
 public static class ModelStateErrors
 {
     /// <summary>
-    /// Puts the validators' errors (snake_case fields, as the API names them) next to the form's fields (PascalCase
-    /// properties), naming the field as its label does: "'zip_code' must not be empty." becomes "'Zip code' must not be empty."
+    /// Puts the application's errors next to the form's fields (forms name their fields as the commands do), worded with
+    /// the fields' labels: "'ZipCode' must not be empty." is shown as "'Zip code' must not be empty." beside the zip code.
+    /// Errors about the whole request go to the form's summary.
     /// </summary>
     public static void AddRequestErrors(this ModelStateDictionary modelState, RequestValidationException invalid)
     {
-        foreach (var (field, messages) in invalid.Errors)
+        foreach (var (property, messages) in invalid.Errors)
         {
-            // "body" is about the whole form: it goes to the form's summary.
-            var property = field == "body" ? string.Empty : string.Concat(field.Split('_').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
-            var label = field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..].Replace('_', ' ');
             foreach (var message in messages)
-                modelState.AddModelError(property, message.Replace($"'{field}'", $"'{label}'", StringComparison.Ordinal));
+                modelState.AddModelError(property, FieldNaming.Reword(message, property, FieldNaming.Label));
         }
     }
 }

@@ -7,7 +7,7 @@ using Overholt.Application.Users.Commands.DeleteUser;
 using Overholt.Application.Users.Commands.ResetPassword;
 using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
-using Overholt.Application.Users.Queries.GetUser;
+using Overholt.Application.Users.Queries.GetUserAccount;
 using Overholt.Application.Users.Queries.ListUsers;
 using Overholt.Domain.Users;
 using Overholt.Web.Pages.Models;
@@ -23,11 +23,11 @@ public sealed class UserPagesController(IMediator mediator) : PageController
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<UserDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search), cancellationToken), request.Search, CanCreate: true));
+        View(new ListPage<UserAccountDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search), cancellationToken), request.Search, CanCreate: true));
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new UserDetails(await mediator.Send(new GetUser(id), cancellationToken), IsSelf: id == CurrentUserId));
+        View(new UserDetails(await mediator.Send(new GetUserAccount(id), cancellationToken), IsSelf: id == CurrentUserId));
 
     [HttpGet("new")]
     public IActionResult Create() => View(new NewUserForm());
@@ -54,7 +54,7 @@ public sealed class UserPagesController(IMediator mediator) : PageController
 
     [HttpGet("{id:int:min(1)}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        id == CurrentUserId ? Forbid() : View(await mediator.Send(new GetUser(id), cancellationToken));
+        id == CurrentUserId ? Forbid() : View(await mediator.Send(new GetUserAccount(id), cancellationToken));
 
     [HttpPost("{id:int:min(1)}/delete")]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)

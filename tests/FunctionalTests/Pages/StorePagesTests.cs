@@ -35,6 +35,7 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
 
         Assert.Equal("Add Store", page.Heading());
         Assert.Equal("'City' must not be empty.", page.FieldError("City"));
+        Assert.Equal("'Zip code' must not be empty.", page.FieldError("ZipCode")); // named as the form labels it
         Assert.Equal("Corner shop", page.InputValue("#Name"));
         Assert.Null(page.FieldError("Name"));
     }

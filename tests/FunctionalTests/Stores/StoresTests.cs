@@ -54,6 +54,7 @@ public sealed class StoresTests(PostgresApp postgres) : PostgresApiTest(postgres
         var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "city", "state", "zip_code" })
             Assert.True(errors.TryGetProperty(field, out _), $"errors lacks {field}");
+        Assert.Equal("'zip_code' must not be empty.", errors.GetProperty("zip_code")[0].GetString()); // named as the client spells it
         var body = await (await AsUser.GetAsync("/api/stores")).AssertOkList();
         Assert.Equal(0, body.GetProperty("meta").GetProperty("total").GetInt32());
     }

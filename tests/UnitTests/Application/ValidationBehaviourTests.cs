@@ -1,20 +1,20 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
 using Overholt.Application.Errors;
 using Overholt.Application.Stores.Commands.CreateStore;
-using Overholt.Application.Validation;
 
 namespace Overholt.UnitTests.Application;
 
 public sealed class ValidationBehaviourTests
 {
-    static ValidationBehaviourTests() =>
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : FieldNames.ToSnakeCase(member.Name);
+    // The application's own validator configuration: fields are named by their properties.
+    static ValidationBehaviourTests() => new ServiceCollection().AddApplication();
 
     [Fact]
-    public async Task Failures_name_fields_in_snake_case_and_stop_the_request()
+    public async Task Failures_name_fields_by_property_and_stop_the_request()
     {
         var handled = false;
         var behaviour = new ValidationBehaviour<CreateStore, int>([new CreateStoreValidator()]);
@@ -27,8 +27,8 @@ public sealed class ValidationBehaviourTests
             }, CancellationToken.None));
 
         Assert.False(handled);
-        var message = Assert.Single(Assert.Single(error.Errors, pair => pair.Key == "zip_code").Value);
-        Assert.Contains("zip_code", message, StringComparison.Ordinal);
+        var message = Assert.Single(Assert.Single(error.Errors, pair => pair.Key == nameof(CreateStore.ZipCode)).Value);
+        Assert.Equal("'ZipCode' must not be empty.", message);
     }
 
     [Fact]

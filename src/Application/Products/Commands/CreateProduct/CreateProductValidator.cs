@@ -10,6 +10,6 @@ public sealed class CreateProductValidator : AbstractValidator<CreateProduct>
     {
         RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText();
         RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.");
-        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName("categories");
+        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName(nameof(CreateProduct.Categories));
     }
 }

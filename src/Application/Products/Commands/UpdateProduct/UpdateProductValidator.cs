@@ -10,6 +10,6 @@ public sealed class UpdateProductValidator : AbstractValidator<UpdateProduct>
     {
         RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText().When(command => command.Name is not null);
         RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.").When(command => command.Categories is not null);
-        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName("categories");
+        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName(nameof(UpdateProduct.Categories));
     }
 }

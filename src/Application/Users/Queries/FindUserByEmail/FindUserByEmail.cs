@@ -15,7 +15,7 @@ public sealed class FindUserByEmailHandler(IUserDirectory users) : IQueryHandler
 {
     public async ValueTask<UserSummaryDto> Handle(FindUserByEmail query, CancellationToken cancellationToken) =>
         await users.FindByEmailAsync(query.Email!, cancellationToken)
-            ?? throw RequestValidationException.ForField("email", $"No user has the email {query.Email}.");
+            ?? throw RequestValidationException.ForField(nameof(FindUserByEmail.Email), $"No user has the email {query.Email}.");
 }
 
 public sealed class FindUserByEmailValidator : AbstractValidator<FindUserByEmail>

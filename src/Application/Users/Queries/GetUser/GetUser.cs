@@ -1,16 +1,15 @@
 using Mediator;
 using Overholt.Application.Errors;
 using Overholt.Application.Security;
-using Overholt.Domain.Users;
 
 namespace Overholt.Application.Users.Queries.GetUser;
 
+/// <summary>A user as everyone may see it; admins read the account with <c>GetUserAccount</c>.</summary>
 [AllowSignedInUsers]
-public sealed record GetUser(int UserId) : IQuery<UserDto>;
+public sealed record GetUser(int UserId) : IQuery<UserSummaryDto>;
 
-public sealed class GetUserHandler(ICurrentUser currentUser, IUserDirectory users) : IQueryHandler<GetUser, UserDto>
+public sealed class GetUserHandler(IUserDirectory users) : IQueryHandler<GetUser, UserSummaryDto>
 {
-    public async ValueTask<UserDto> Handle(GetUser query, CancellationToken cancellationToken) =>
-        await users.FindAsync(query.UserId, currentUser.IsInRole(Roles.Admin), cancellationToken)
-            ?? throw new NotFoundException("User", query.UserId);
+    public async ValueTask<UserSummaryDto> Handle(GetUser query, CancellationToken cancellationToken) =>
+        await users.FindAsync(query.UserId, cancellationToken) ?? throw new NotFoundException("User", query.UserId);
 }

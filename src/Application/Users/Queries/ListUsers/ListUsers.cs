@@ -8,11 +8,11 @@ namespace Overholt.Application.Users.Queries.ListUsers;
 /// <summary>Users with their account details, by email; <c>Search</c> matches part of the email.</summary>
 [RequiresRole(Roles.Admin)]
 public sealed record ListUsers(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<UserDto>>, ISearchRequest;
+    : IQuery<Page<UserAccountDto>>, ISearchRequest;
 
-public sealed class ListUsersHandler(IUserDirectory users) : IQueryHandler<ListUsers, Page<UserDto>>
+public sealed class ListUsersHandler(IUserDirectory users) : IQueryHandler<ListUsers, Page<UserAccountDto>>
 {
-    public async ValueTask<Page<UserDto>> Handle(ListUsers query, CancellationToken cancellationToken) =>
+    public async ValueTask<Page<UserAccountDto>> Handle(ListUsers query, CancellationToken cancellationToken) =>
         await users.ListAsync(query.Search, query, cancellationToken);
 }
 
