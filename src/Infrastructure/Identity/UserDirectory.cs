@@ -31,7 +31,7 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
         }
 
-        return await Accounts(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(page, cancellationToken);
+        return await Accounts(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(users, page, cancellationToken);
     }
 
     public Task<UserSummaryDto?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -49,14 +49,16 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .Select(user => new { user.Id, user.Email })
             .ToDictionaryAsync(user => user.Id, user => user.Email ?? string.Empty, cancellationToken);
 
-    public Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken) =>
-        (from manager in db.Set<StoreManager>()
-         where manager.StoreId == storeId
-         join user in db.Users on manager.UserId equals user.Id
-         orderby user.Email, user.Id
-         select new UserSummaryDto { Id = user.Id, Email = user.Email! })
+    public Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken)
+    {
+        var managers = db.Set<StoreManager>().Where(manager => manager.StoreId == storeId);
+        return (from manager in managers
+                join user in db.Users on manager.UserId equals user.Id
+                orderby user.Email, user.Id
+                select new UserSummaryDto { Id = user.Id, Email = user.Email! })
             .AsNoTracking()
-            .ToPageAsync(page, cancellationToken);
+            .ToPageAsync(managers, page, cancellationToken);
+    }
 
     /// <summary>Users as admins see them: roles (one correlated subquery), activity and login tracking.</summary>
     private IQueryable<UserAccountDto> Accounts(IQueryable<ApplicationUser> users) =>

@@ -58,7 +58,7 @@ internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvid
         Projected<TResult>(specification).ToListAsync(cancellationToken);
 
     public Task<Page<TResult>> ProjectToPageAsync<TResult>(ISpecification<T> specification, IPagedRequest page, CancellationToken cancellationToken = default) =>
-        Projected<TResult>(specification).ToPageAsync(page, cancellationToken);
+        Projected<TResult>(specification).ToPageAsync(SpecificationQuery.Apply(Set, specification, criteriaOnly: true), page, cancellationToken);
 
     private IQueryable<T> Query(ISpecification<T> specification) => SpecificationQuery.Apply(Set, specification);
 
