@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,11 +22,14 @@ public static class ProviderConfiguration
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        // Which settings the string names: Npgsql's own builder answers ContainsKey for every keyword it knows, set or not.
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var tuned = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Max Auto Prepare"))
+        if (!named.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
             tuned.MaxAutoPrepare = 32;
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!named.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
             tuned.NoResetOnClose = true;
         return tuned.ConnectionString;
     }
