@@ -67,12 +67,12 @@ internal static class ProblemSetup
             .ToList();
 
         // A body that failed to bind is also reported as missing: keep only the specific reason when there is one.
-        if (failures.Exists(failure => failure.Field != "body" || IsTypeError(failure.Error)))
-            failures.RemoveAll(failure => failure.Field == "body" && !IsTypeError(failure.Error));
+        if (failures.Exists(failure => failure.Field != FieldNaming.Body || IsTypeError(failure.Error)))
+            failures.RemoveAll(failure => failure.Field == FieldNaming.Body && !IsTypeError(failure.Error));
 
         // Unparseable JSON makes every other binding error noise: say only that.
         var errors = failures.Any(failure => IsSyntaxError(failure.Field, failure.Error))
-            ? new Dictionary<string, string[]> { ["body"] = ["The request body is not valid JSON."] }
+            ? new Dictionary<string, string[]> { [FieldNaming.Body] = ["The request body is not valid JSON."] }
             : failures.GroupBy(failure => failure.Field).ToDictionary(
                 group => group.Key,
                 group => group.Select(failure => MessageFor(failure.Field, failure.Error)).Distinct().ToArray());
@@ -95,13 +95,13 @@ internal static class ProblemSetup
     }
 
     private static bool IsSyntaxError(string field, ModelError error) =>
-        field != "body" && error.ErrorMessage.Contains("Path: $", StringComparison.Ordinal) && !IsTypeError(error);
+        field != FieldNaming.Body && error.ErrorMessage.Contains("Path: $", StringComparison.Ordinal) && !IsTypeError(error);
 
     private static bool IsTypeError(ModelError error) => error.ErrorMessage.Contains("could not be converted", StringComparison.Ordinal);
 
     private static string MessageFor(string field, ModelError error)
     {
-        if (field == "body")
+        if (field == FieldNaming.Body)
             return IsTypeError(error) ? "The request body must be a JSON object." : "A JSON request body is required.";
         if (IsTypeError(error))
             return $"'{field}' has the wrong JSON type.";

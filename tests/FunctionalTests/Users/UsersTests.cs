@@ -21,6 +21,8 @@ public sealed class UsersTests(PostgresApp postgres) : PostgresApiTest(postgres)
         var data = await (await AsUser.GetAsync($"/api/users/{Admin.Id}")).AssertOkJson();
 
         Assert.Equal(Admin.Email, data.GetProperty("email").GetString());
+        Assert.False(data.TryGetProperty("roles", out _), "Only admins see account details");
+        Assert.False(data.TryGetProperty("last_login_ip", out _), "Only admins see login tracking");
     }
 
     [Fact]
