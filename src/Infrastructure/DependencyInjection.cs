@@ -6,9 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Overholt.Application.Caching;
 using Overholt.Application.Email;
 using Overholt.Application.Persistence;
 using Overholt.Domain.Users;
+using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Email;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Messaging;
@@ -44,6 +46,9 @@ public static class DependencyInjection
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<OverholtDbContext, PostgresOverholtDbContext>((serviceProvider, options) =>
                     options.UseOverholtPostgres(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+                // PostgreSQL tells every node about catalogue changes, so catalogue reads may be kept in memory.
+                services.AddSingleton(new CatalogueChangeFeedSettings(connectionString));
+                services.AddHostedService<CatalogueChangeFeed>();
                 break;
             default:
                 services.AddDbContextPool<OverholtDbContext, SqliteOverholtDbContext>((serviceProvider, options) =>
@@ -61,6 +66,9 @@ public static class DependencyInjection
         // whatever directory the app runs from.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<OverholtDbContext>();
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
+        services.AddSingleton<CatalogueCache>();
+        services.AddSingleton<IReadCache>(provider => provider.GetRequiredService<CatalogueCache>());
+        services.AddSingleton<IInterceptor, CatalogueChangeInterceptor>();
         services.AddEmail();
 
         // Adapters are named after the port they implement: UnitOfWork : IUnitOfWork, UserDirectory : IUserDirectory.

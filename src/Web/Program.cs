@@ -39,6 +39,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(LoggingBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
+        typeof(CachingBehaviour<,>),
         typeof(UnitOfWorkBehaviour<,>),
     ];
 });

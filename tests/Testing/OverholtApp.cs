@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Overholt.Application.Caching;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Persistence;
@@ -71,6 +72,8 @@ public class OverholtApp : WebApplicationFactory<Program>
     {
         _ = Services; // starts the app, which migrates the database before the first reset
         await Database.ResetAsync();
+        // The emptied catalogue reaches the node's read cache as a notification, which may come after the next request.
+        Services.GetRequiredService<IReadCache>().Invalidate();
         foreach (var (client, _) in _clients.Values)
             client.Dispose();
         _clients.Clear();

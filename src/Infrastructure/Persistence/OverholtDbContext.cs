@@ -24,6 +24,9 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
         Database.AutoSavepointsEnabled = false;
     }
 
+    /// <summary>A change to the catalogue was saved and is not committed yet (<see cref="Caching.CatalogueChangeInterceptor"/>).</summary>
+    internal bool CatalogueChangePending { get; set; }
+
     /// <summary>The keys that protect cookies, bearer tokens and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

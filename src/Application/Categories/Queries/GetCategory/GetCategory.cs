@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
@@ -8,7 +9,10 @@ using Overholt.Domain.Categories;
 namespace Overholt.Application.Categories.Queries.GetCategory;
 
 [AllowSignedInUsers]
-public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>>;
+public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>>, ICatalogueQuery
+{
+    public string CacheKey => CatalogueKey.One(nameof(GetCategory), CategoryId);
+}
 
 public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, Versioned<CategoryDto>>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Categories.Specifications;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
@@ -9,7 +10,10 @@ namespace Overholt.Application.Categories.Queries.ListCategories;
 
 [AllowSignedInUsers]
 public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<CategoryDto>>, ISearchRequest;
+    : IQuery<Page<CategoryDto>>, ISearchRequest, ICatalogueQuery
+{
+    public string? CacheKey => CatalogueKey.Page(nameof(ListCategories), this);
+}
 
 public sealed class ListCategoriesHandler(IReadRepository<Category> categories) : IQueryHandler<ListCategories, Page<CategoryDto>>
 {

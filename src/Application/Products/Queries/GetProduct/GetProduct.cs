@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
@@ -8,7 +9,10 @@ using Overholt.Domain.Products;
 namespace Overholt.Application.Products.Queries.GetProduct;
 
 [AllowSignedInUsers]
-public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>;
+public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>, ICatalogueQuery
+{
+    public string CacheKey => CatalogueKey.One(nameof(GetProduct), ProductId);
+}
 
 public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, Versioned<ProductDto>>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
 using Overholt.Application.Products.Specifications;
@@ -9,7 +10,10 @@ namespace Overholt.Application.Products.Queries.ListProducts;
 
 [AllowSignedInUsers]
 public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<ProductDto>>, ISearchRequest;
+    : IQuery<Page<ProductDto>>, ISearchRequest, ICatalogueQuery
+{
+    public string? CacheKey => CatalogueKey.Page(nameof(ListProducts), this);
+}
 
 public sealed class ListProductsHandler(IReadRepository<Product> products) : IQueryHandler<ListProducts, Page<ProductDto>>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
@@ -10,7 +11,10 @@ using Overholt.Domain.Stores;
 namespace Overholt.Application.Stores.Queries.GetStore;
 
 [AllowSignedInUsers]
-public sealed record GetStore(int StoreId) : IQuery<Versioned<StoreDto>>;
+public sealed record GetStore(int StoreId) : IQuery<Versioned<StoreDto>>, ICatalogueQuery
+{
+    public string CacheKey => CatalogueKey.One(nameof(GetStore), StoreId);
+}
 
 public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, Versioned<StoreDto>>
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Overholt.Application.Caching;
 using Overholt.Application.Paging;
 using Overholt.Application.Persistence;
 using Overholt.Application.Security;
@@ -10,7 +11,10 @@ namespace Overholt.Application.Stores.Queries.ListStores;
 
 [AllowSignedInUsers]
 public sealed record ListStores(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<StoreDto>>, ISearchRequest;
+    : IQuery<Page<StoreDto>>, ISearchRequest, ICatalogueQuery
+{
+    public string? CacheKey => CatalogueKey.Page(nameof(ListStores), this);
+}
 
 public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<ListStores, Page<StoreDto>>
 {

@@ -1,0 +1,12 @@
+namespace Overholt.Application.Caching;
+
+/// <summary>
+/// A read of the catalogue (products, categories, stores with their products and managers' emails) whose answer is
+/// the same for every caller allowed to ask it, so a node may answer it from memory until the catalogue changes
+/// (see <see cref="IReadCache"/>). Authorization and validation still run for every request.
+/// </summary>
+public interface ICatalogueQuery
+{
+    /// <summary>What identifies the answer; null when it is not worth keeping (a search: hostile input could fill memory with them).</summary>
+    string? CacheKey { get; }
+}
