@@ -35,20 +35,24 @@ public static class DependencyInjection
             .Validate(seed => string.IsNullOrEmpty(seed.AdminPassword) || seed.AdminPassword.Length >= UserLimits.PasswordMinLength, $"Seed:AdminPassword must be at least {UserLimits.PasswordMinLength} characters")
             .ValidateOnStart();
 
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Default is not set. For the embedded default use \"Data Source=overholt.db\".");
 
         // Pooled: a request takes a ready context instead of building one with its services each time.
-        switch (provider)
+        switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<OverholtDbContext, PostgresOverholtDbContext>((serviceProvider, options) =>
                     options.UseOverholtPostgres(connectionString).AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
                 // PostgreSQL tells every node about catalogue changes, so catalogue reads may be kept in memory.
-                services.AddSingleton(new CatalogueChangeFeedSettings(connectionString));
-                services.AddHostedService<CatalogueChangeFeed>();
+                if (database.CatalogueCache)
+                {
+                    services.AddSingleton(new CatalogueChangeFeedSettings(connectionString));
+                    services.AddHostedService<CatalogueChangeFeed>();
+                }
+
                 break;
             default:
                 services.AddDbContextPool<OverholtDbContext, SqliteOverholtDbContext>((serviceProvider, options) =>

@@ -5,7 +5,7 @@ namespace Overholt.Infrastructure.Health;
 
 /// <summary>
 /// Health as .NET Aspire's service defaults have it: checks tagged <see cref="Live"/> say the process runs
-/// (<c>/alive</c>); all checks together say it can serve (<c>/health</c>): the database and the outbox.
+/// (<c>/alive</c>); all checks together say it can serve (<c>/health</c>): the database, the outbox and the catalogue cache's change feed.
 /// </summary>
 public static class HealthChecksSetup
 {
@@ -20,7 +20,8 @@ public static class HealthChecksSetup
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [Live])
             .AddCheck<DatabaseHealthCheck>("database", timeout: Timeout)
-            .AddCheck<OutboxHealthCheck>("outbox", timeout: Timeout);
+            .AddCheck<OutboxHealthCheck>("outbox", timeout: Timeout)
+            .AddCheck<CatalogueCacheHealthCheck>("catalogue-cache");
         return services;
     }
 }

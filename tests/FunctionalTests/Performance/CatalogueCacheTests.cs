@@ -94,14 +94,33 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
 
         await ExecuteSqlAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-catalogue-feed' AND datname = current_database()");
         await Eventually(() => Task.FromResult(!Cache.IsServing), "the cache went on serving without its notifications");
+        await Eventually(async () => await Anonymous.GetStringAsync("/health") == "Degraded", "the node did not report its cache off");
         await ExecuteSqlAsync($"UPDATE products SET name = 'Teapot' WHERE id = {product.Id}");
         Assert.Equal("Teapot", await ProductName(AsUser, product.Id));
 
         await Eventually(() => Task.FromResult(Cache.IsServing), "the cache did not listen again");
+        Assert.Equal("Healthy", await Anonymous.GetStringAsync("/health"));
         Assert.Equal("Teapot", await ProductName(AsUser, product.Id));
         App.Statements.Reset();
         Assert.Equal("Teapot", await ProductName(AsUser, product.Id));
         Assert.Equal(0, App.Statements.Count);
+    }
+
+    [Fact]
+    public async Task The_cache_can_be_turned_off_for_a_proxy_that_does_not_deliver_notifications()
+    {
+        var product = await Given.Product("Kettle").SaveAsync();
+        await using var node = new OverholtApp(App.Database, new Dictionary<string, string?> { ["Database:CatalogueCache"] = "false" });
+        using var client = node.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Authentication.LoginAsync(Anonymous, User.Email, User.Password));
+        Assert.Equal("Kettle", await ProductName(client, product.Id));
+
+        node.Statements.Reset();
+        Assert.Equal("Kettle", await ProductName(client, product.Id));
+
+        Assert.Equal(1, node.Statements.Count);
+        Assert.False(node.Services.GetRequiredService<IReadCache>().IsServing);
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
     }
 
     [Fact]

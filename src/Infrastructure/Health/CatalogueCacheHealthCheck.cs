@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Overholt.Application.Caching;
+using Overholt.Infrastructure.Caching;
+
+namespace Overholt.Infrastructure.Health;
+
+/// <summary>
+/// Degraded when the node should keep catalogue reads in memory but does not hear the database's change notifications:
+/// it answers correctly, from the database, only slower.
+/// </summary>
+internal sealed class CatalogueCacheHealthCheck(IReadCache cache, IServiceProvider services) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(services.GetService<CatalogueChangeFeedSettings>() is not null && !cache.IsServing
+            ? HealthCheckResult.Degraded("The catalogue cache is off: this node does not hear catalogue changes, so every read goes to the database")
+            : HealthCheckResult.Healthy());
+}
