@@ -10,7 +10,10 @@ namespace Overholt.Infrastructure.Caching;
 /// </summary>
 public sealed class CatalogueCache : IReadCache
 {
-    /// <summary>Bounds memory whatever ids and pages clients ask for; past it, answers are read but not kept.</summary>
+    /// <summary>
+    /// Bounds memory whatever ids and pages clients ask for. When full, the cache starts over, so a client asking for
+    /// thousands of empty pages costs reads, not a cache that keeps nothing more.
+    /// </summary>
     public const int MaxEntries = 20_000;
 
     private readonly Lock _transition = new();
@@ -28,8 +31,14 @@ public sealed class CatalogueCache : IReadCache
 
         var answer = await read(cancellationToken);
         // Kept only if no change was heard while reading: an answer read before a change must not outlive it.
-        if (answer is not null && ReferenceEquals(Volatile.Read(ref _current), generation) && generation.Answers.Count < MaxEntries)
-            generation.Answers.TryAdd(key, answer);
+        if (answer is not null && ReferenceEquals(Volatile.Read(ref _current), generation))
+        {
+            if (generation.Answers.Count >= MaxEntries)
+                StartOver(generation);
+            else
+                generation.Answers.TryAdd(key, answer);
+        }
+
         return answer;
     }
 
@@ -38,6 +47,15 @@ public sealed class CatalogueCache : IReadCache
         lock (_transition)
         {
             if (_current is not null)
+                Volatile.Write(ref _current, new Generation());
+        }
+    }
+
+    private void StartOver(Generation full)
+    {
+        lock (_transition)
+        {
+            if (ReferenceEquals(_current, full))
                 Volatile.Write(ref _current, new Generation());
         }
     }

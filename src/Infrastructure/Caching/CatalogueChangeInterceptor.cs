@@ -9,7 +9,8 @@ namespace Overholt.Infrastructure.Caching;
 /// <summary>
 /// This node drops its catalogue answers as soon as its own change to the catalogue is committed, without waiting
 /// for the database's notification: a client that changed something and reads it back from the same node sees its change.
-/// Never before the commit: an answer read in between would be kept as current.
+/// Never before the commit: an answer read in between would be kept as current. A change left pending by a
+/// transaction that ended without a rollback event only costs one extra drop at the next commit.
 /// </summary>
 internal sealed class CatalogueChangeInterceptor(IReadCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -34,18 +35,6 @@ internal sealed class CatalogueChangeInterceptor(IReadCache cache) : SaveChanges
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         CommittedWithoutTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
-    {
-        Forget(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
         return ValueTask.FromResult(result);
     }
 

@@ -13,6 +13,11 @@ internal static class CatalogueTables
 {
     public const string Channel = "catalogue_changed";
 
+    /// <summary>The triggers' names, as an SQL list, and how many there are: one per table, two on users.</summary>
+    public const string TriggerNames = "'catalogue_changed', 'catalogue_email_changed'";
+
+    public static int TriggerCount => Tables.Count + 2;
+
     public static readonly IReadOnlySet<string> Tables = new HashSet<string>(StringComparer.Ordinal)
     {
         "categories", "products", "products_categories", "stores", "stores_products", "stores_managers",
