@@ -1,38 +1,51 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Overholt.Testing.Databases;
 
-/// <summary>Counts the SQL statements the app sends, so a test can prove a list costs the same whatever its page size.</summary>
+/// <summary>
+/// Counts the SQL statements the app sends and keeps them, so a test can prove a list costs the same whatever its page
+/// size, or read the plan of what a route sent.
+/// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
-    private int _count;
+    private readonly ConcurrentQueue<SentStatement> _sent = new();
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _sent.Count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The statements sent since the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<SentStatement> Sent => [.. _sent];
+
+    public void Reset() => _sent.Clear();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
+
+    private void Record(DbCommand command) =>
+        _sent.Enqueue(new SentStatement(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(parameter => (parameter.ParameterName, parameter.Value))]));
 }
+
+/// <summary>One statement as the app sent it: its SQL and its parameters' names and values.</summary>
+public sealed record SentStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
