@@ -25,6 +25,8 @@ Knobs (environment):
   ROUNDS    measured rounds per scenario    (default 3)
   WARMUP    length of each warm-up run      (default 3s)
   OVERHOLT_PG_BIN  PostgreSQL server binaries (default: newest /usr/lib/postgresql/*/bin)
+  APP_ENV   extra VAR=value settings for the app only, space-separated (default none), e.g.
+            APP_ENV="DOTNET_TieredPGO=0" to try a runtime setting; the table is then not the app as it ships
 
 Quick smoke run: DURATION=2s ROUNDS=1 WARMUP=1s ./benchmarks/run.sh
 Numbers mean something only on an otherwise idle machine.
@@ -40,6 +42,8 @@ esac
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3s}
+# Extra environment for the app's processes only (the raw side keeps its defaults): runtime experiments.
+read -r -a app_env <<<"${APP_ENV:-}"
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive whole number, not '$ROUNDS'" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,6 +57,7 @@ WORK_PREFIX=overholt-bench
 # shellcheck source=../scripts/lib/local-stack.sh
 source "$root/scripts/lib/local-stack.sh"
 ensure_package wrk
+ensure_package pgrep procps
 runs=0
 
 psql_as_admin() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -72,7 +77,7 @@ seed() {
   dotnet "$work/seed/Overholt.Benchmarks.Seed.dll" "$url" "$admin_email" "$admin_password"
 }
 
-# Prints "req/s p50_ms p99_ms non_2xx socket_errors" from one wrk report.
+# Prints "req/s p50_ms p99_ms non_2xx socket_errors requests" from one wrk report.
 parse_wrk() {
   awk '
     function ms(value) {
@@ -85,13 +90,30 @@ parse_wrk() {
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     /^Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
     /Non-2xx or 3xx responses:/ { non2xx = $NF }
     /Socket errors:/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
     END {
-      if (rps == "") exit 1
-      printf "%.1f %.2f %.2f %d %d\n", rps, p50, p99, non2xx, errors
+      if (rps == "" || requests == 0) exit 1
+      printf "%.1f %.2f %.2f %d %d %d\n", rps, p50, p99, non2xx, errors, requests
     }' "$1"
 }
+
+# CPU time (user + system, in clock ticks) a process has used; 0 once it is gone.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# CPU time of the whole PostgreSQL cluster: the postmaster and every backend it forked; 0 when none runs.
+cluster_cpu_ticks() {
+  local postmaster
+  postmaster=$(head -n 1 "$pg_data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  local total=0 pid
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+    total=$((total + $(cpu_ticks "$pid")))
+  done
+  echo "$total"
+}
+
+ticks_per_second=$(getconf CLK_TCK)
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -99,11 +121,12 @@ column_of() { awk -v c="$2" '{ print $c }' "$1"; }
 
 sum_of() { awk -v c="$2" '{ s += $c } END { print s + 0 }' "$1"; }
 
-# One wrk run. Usage: load <results file> <duration> <base url> <scenario> [wrk options...]
-# Appends the parsed report to the results file; warm-ups go to <results file>.warmup.
+# One wrk run against the server process <pid>. Usage: load <results file> <duration> <base url> <pid> <scenario> [wrk options...]
+# Appends the parsed report and the CPU microseconds per request of the server and of the PostgreSQL cluster to the
+# results file ("... server_us pg_us"); warm-ups go to <results file>.warmup.
 load() {
-  local results=$1 duration=$2 url=$3 scenario=$4
-  shift 4
+  local results=$1 duration=$2 url=$3 pid=$4 scenario=$5
+  shift 5
   local script=() path
   case "$scenario" in
     product) script=(-s "$scripts/product.lua"); path="/api/products/1" ;;
@@ -111,9 +134,15 @@ load() {
     create) script=(-s "$scripts/create-store.lua"); path="/api/stores" ;;
   esac
   runs=$((runs + 1))
-  local report="$results.$runs.txt"
+  local report="$results.$runs.txt" parsed server_before pg_before server_ticks pg_ticks
+  server_before=$(cpu_ticks "$pid")
+  pg_before=$(cluster_cpu_ticks)
   wrk -t2 -c16 -d"$duration" --latency "${script[@]}" "$@" "$url$path" >"$report" 2>&1
-  parse_wrk "$report" >>"$results" || { echo "wrk failed against $url$path:" >&2; cat "$report" >&2; exit 1; }
+  server_ticks=$(($(cpu_ticks "$pid") - server_before))
+  pg_ticks=$(($(cluster_cpu_ticks) - pg_before))
+  parsed=$(parse_wrk "$report") || { echo "wrk failed against $url$path:" >&2; cat "$report" >&2; exit 1; }
+  echo "$parsed" | awk -v server="$server_ticks" -v pg="$pg_ticks" -v hz="$ticks_per_second" \
+    '{ printf "%s %.0f %.0f\n", $0, server * 1e6 / hz / $6, (pg > 0 ? pg : 0) * 1e6 / hz / $6 }' >>"$results"
 }
 
 peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -149,7 +178,7 @@ start_dotnet "$work/app" Overholt.Web.dll "$work/app.log" "$app_port" \
   Database__Provider=Postgres \
   ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=overholt" \
   Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" \
-  Email__PickupDirectory="$work/mail"
+  Email__PickupDirectory="$work/mail" "${app_env[@]}"
 app_pid=$started_pid
 wait_healthy "$app_url" "$app_pid" "$work/app.log"
 
@@ -187,11 +216,11 @@ mkdir -p "$results"
 
 for scenario in "${scenarios[@]}"; do
   echo "== $scenario: warm-up, then $ROUNDS round(s) of raw $DURATION, app $DURATION"
-  load "$results/$scenario.raw.warmup" "$WARMUP" "$raw_url" "$scenario"
-  load "$results/$scenario.app.warmup" "$WARMUP" "$app_url" "$scenario" -H "$auth"
+  load "$results/$scenario.raw.warmup" "$WARMUP" "$raw_url" "$raw_pid" "$scenario"
+  load "$results/$scenario.app.warmup" "$WARMUP" "$app_url" "$app_pid" "$scenario" -H "$auth"
   for _ in $(seq "$ROUNDS"); do
-    load "$results/$scenario.raw" "$DURATION" "$raw_url" "$scenario"
-    load "$results/$scenario.app" "$DURATION" "$app_url" "$scenario" -H "$auth"
+    load "$results/$scenario.raw" "$DURATION" "$raw_url" "$raw_pid" "$scenario"
+    load "$results/$scenario.app" "$DURATION" "$app_url" "$app_pid" "$scenario" -H "$auth"
   done
 done
 app_rss=$(peak_rss_mib "$app_pid")
@@ -206,7 +235,7 @@ sqlite_url="http://127.0.0.1:$sqlite_port"
 start_dotnet "$work/app" Overholt.Web.dll "$work/app-sqlite.log" "$sqlite_port" \
   ConnectionStrings__Default="Data Source=$work/bench.db" \
   Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" \
-  Email__PickupDirectory="$work/mail-sqlite"
+  Email__PickupDirectory="$work/mail-sqlite" "${app_env[@]}"
 sqlite_pid=$started_pid
 wait_healthy "$sqlite_url" "$sqlite_pid" "$work/app-sqlite.log"
 token=$(seed "$sqlite_url")
@@ -215,9 +244,9 @@ wait_for_mail "$work/mail-sqlite"
 
 for scenario in "${scenarios[@]}"; do
   echo "== SQLite $scenario: warm-up, then $ROUNDS round(s) of $DURATION"
-  load "$results/$scenario.sqlite.warmup" "$WARMUP" "$sqlite_url" "$scenario" -H "$auth"
+  load "$results/$scenario.sqlite.warmup" "$WARMUP" "$sqlite_url" "$sqlite_pid" "$scenario" -H "$auth"
   for _ in $(seq "$ROUNDS"); do
-    load "$results/$scenario.sqlite" "$DURATION" "$sqlite_url" "$scenario" -H "$auth"
+    load "$results/$scenario.sqlite" "$DURATION" "$sqlite_url" "$sqlite_pid" "$scenario" -H "$auth"
   done
 done
 sqlite_rss=$(peak_rss_mib "$sqlite_pid")
@@ -233,7 +262,7 @@ total_errors=0
 for scenario in "${scenarios[@]}"; do
   raw="$results/$scenario.raw"
   app="$results/$scenario.app"
-  ratio=$(paste "$app" "$raw" | awk '{ print ($6 > 0 ? $1 / $6 : 0) }' | median)
+  ratio=$(paste -d ' ' "$app" "$raw" | awk -v n="$(awk '{ print NF; exit }' "$app")" '{ print ($(n + 1) > 0 ? $1 / $(n + 1) : 0) }' | median)
   printf '%-30s %10.1f %10.1f %8.3f %8.2f %8.2f %8.2f %8.2f %8d %8d\n' "${titles[$scenario]}" \
     "$(column_of "$raw" 1 | median)" "$(column_of "$app" 1 | median)" "$ratio" \
     "$(column_of "$raw" 2 | median)" "$(column_of "$app" 2 | median)" \
@@ -243,14 +272,25 @@ for scenario in "${scenarios[@]}"; do
 done
 echo "app/raw: median of the per-round req/s ratios (1.000 = as fast as the raw limit); n2xx: non-2xx responses, warm-ups included"
 echo "Peak RSS after the load (VmHWM): app ${app_rss} MiB, raw ${raw_rss} MiB"
+echo
+echo "CPU per request (µs, medians): each server process, and the PostgreSQL cluster while it served that side"
+printf '%-30s %10s %10s %10s %10s\n' scenario "raw" "raw's PG" "app" "app's PG"
+for scenario in "${scenarios[@]}"; do
+  raw="$results/$scenario.raw"
+  app="$results/$scenario.app"
+  printf '%-30s %10.0f %10.0f %10.0f %10.0f\n' "${titles[$scenario]}" \
+    "$(column_of "$raw" 7 | median)" "$(column_of "$raw" 8 | median)" \
+    "$(column_of "$app" 7 | median)" "$(column_of "$app" 8 | median)"
+done
 
 echo
 echo "SQLite (embedded default): app only, $ROUNDS round(s) of $DURATION (medians; latencies in ms)"
-printf '%-30s %10s %8s %8s %8s\n' scenario "req/s" p50 p99 n2xx
+printf '%-30s %10s %8s %8s %8s %8s\n' scenario "req/s" p50 p99 n2xx "CPU µs"
 for scenario in "${scenarios[@]}"; do
   sqlite="$results/$scenario.sqlite"
-  printf '%-30s %10.1f %8.2f %8.2f %8d\n' "${titles[$scenario]}" \
-    "$(column_of "$sqlite" 1 | median)" "$(column_of "$sqlite" 2 | median)" "$(column_of "$sqlite" 3 | median)" "$(failures "$sqlite")"
+  printf '%-30s %10.1f %8.2f %8.2f %8d %8.0f\n' "${titles[$scenario]}" \
+    "$(column_of "$sqlite" 1 | median)" "$(column_of "$sqlite" 2 | median)" "$(column_of "$sqlite" 3 | median)" \
+    "$(failures "$sqlite")" "$(column_of "$sqlite" 7 | median)"
   total_errors=$((total_errors + $(socket_errors "$sqlite")))
 done
 echo "Peak RSS after the load (VmHWM): app on SQLite ${sqlite_rss} MiB"
