@@ -18,7 +18,8 @@ Scenarios (wrk -t2 -c16 --latency), each: a warm-up per side, then ROUNDS rounds
   c. POST /api/stores          a valid new store (last: it adds rows)
 
 Prints per scenario req/s, p50 and p99 (medians over the rounds), app/raw as the median of the per-round req/s
-ratios, and non-2xx responses; then each process's peak RSS after the load.
+ratios, and non-2xx responses; then each process's peak RSS after the load, and the CPU per request of each server
+and of the PostgreSQL cluster while it served that side.
 
 Knobs (environment):
   DURATION  length of each measured run     (default 10s)
@@ -44,6 +45,9 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3s}
 # Extra environment for the app's processes only (the raw side keeps its defaults): runtime experiments.
 read -r -a app_env <<<"${APP_ENV:-}"
+for setting in "${app_env[@]}"; do
+  [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "APP_ENV takes VAR=value settings, not '$setting'" >&2; exit 2; }
+done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive whole number, not '$ROUNDS'" >&2; exit 2; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -102,12 +106,14 @@ parse_wrk() {
 # CPU time (user + system, in clock ticks) a process has used; 0 once it is gone.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-# CPU time of the whole PostgreSQL cluster: the postmaster and every backend it forked; 0 when none runs.
+# CPU time of the whole PostgreSQL cluster: the postmaster, the backends it runs now, and (its children's time, which
+# the kernel adds once it reaps them) every backend that has exited; 0 when none runs.
 cluster_cpu_ticks() {
   local postmaster
   postmaster=$(head -n 1 "$pg_data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
-  local total=0 pid
-  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
+  local total pid
+  total=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat" 2>/dev/null || echo 0)
+  for pid in $(pgrep -P "$postmaster"); do
     total=$((total + $(cpu_ticks "$pid")))
   done
   echo "$total"
@@ -142,7 +148,7 @@ load() {
   pg_ticks=$(($(cluster_cpu_ticks) - pg_before))
   parsed=$(parse_wrk "$report") || { echo "wrk failed against $url$path:" >&2; cat "$report" >&2; exit 1; }
   echo "$parsed" | awk -v server="$server_ticks" -v pg="$pg_ticks" -v hz="$ticks_per_second" \
-    '{ printf "%s %.0f %.0f\n", $0, server * 1e6 / hz / $6, (pg > 0 ? pg : 0) * 1e6 / hz / $6 }' >>"$results"
+    '{ printf "%s %.0f %.0f\n", $0, server * 1e6 / hz / $6, pg * 1e6 / hz / $6 }' >>"$results"
 }
 
 peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -262,7 +268,8 @@ total_errors=0
 for scenario in "${scenarios[@]}"; do
   raw="$results/$scenario.raw"
   app="$results/$scenario.app"
-  ratio=$(paste -d ' ' "$app" "$raw" | awk -v n="$(awk '{ print NF; exit }' "$app")" '{ print ($(n + 1) > 0 ? $1 / $(n + 1) : 0) }' | median)
+  # Each results line has 8 fields (see load), so field 9 of the pasted pair is the raw side's req/s.
+  ratio=$(paste -d ' ' "$app" "$raw" | awk '{ print ($9 > 0 ? $1 / $9 : 0) }' | median)
   printf '%-30s %10.1f %10.1f %8.3f %8.2f %8.2f %8.2f %8.2f %8d %8d\n' "${titles[$scenario]}" \
     "$(column_of "$raw" 1 | median)" "$(column_of "$app" 1 | median)" "$ratio" \
     "$(column_of "$raw" 2 | median)" "$(column_of "$app" 2 | median)" \
@@ -285,7 +292,7 @@ done
 
 echo
 echo "SQLite (embedded default): app only, $ROUNDS round(s) of $DURATION (medians; latencies in ms)"
-printf '%-30s %10s %8s %8s %8s %8s\n' scenario "req/s" p50 p99 n2xx "CPU µs"
+printf '%-30s %10s %8s %8s %8s %9s\n' scenario "req/s" p50 p99 n2xx "CPU µs" # µ is two bytes wide to printf
 for scenario in "${scenarios[@]}"; do
   sqlite="$results/$scenario.sqlite"
   printf '%-30s %10.1f %8.2f %8.2f %8d %8.0f\n' "${titles[$scenario]}" \

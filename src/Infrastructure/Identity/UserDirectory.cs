@@ -60,7 +60,10 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .ToPageAsync(managers, page, cancellationToken);
     }
 
-    /// <summary>Users as admins see them: roles (one correlated subquery), activity and login tracking.</summary>
+    /// <summary>
+    /// Users as admins see them: roles (a correlated subquery; on SQLite, which splits collection reads, a second
+    /// statement), activity and login tracking.
+    /// </summary>
     private IQueryable<UserAccountDto> Accounts(IQueryable<ApplicationUser> users) =>
         users.Select(user => new UserAccountDto
         {

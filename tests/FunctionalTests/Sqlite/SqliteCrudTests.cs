@@ -1,6 +1,7 @@
 using System.Net;
 using Overholt.Testing;
 using Overholt.Testing.Http;
+using Overholt.Testing.Pages;
 
 namespace Overholt.FunctionalTests.Sqlite;
 
@@ -69,5 +70,30 @@ public sealed class SqliteCrudTests(SqliteApp sqlite) : ApiTest(sqlite.App), ICl
         await (await AsUser.GetAsync("/api/stores?page_size=200")).AssertOkList();
 
         Assert.Equal(small, App.Statements.Count);
+    }
+
+    [Fact]
+    public async Task Collections_read_in_split_statements_come_back_whole()
+    {
+        // SQLite splits collection reads (ProviderConfiguration): the tracked product update, the users page with its
+        // roles and the deletion of a store's manager each read a collection in a statement of its own.
+        var fruit = await Given.Category("Fruit").SaveAsync();
+        var red = await Given.Category("Red").SaveAsync();
+        var product = await Given.Product("Apple").InCategory(fruit).SaveAsync();
+        var manager = await Given.User().SaveAsync();
+        var store = await Given.Store().WithManager(manager).SaveAsync();
+
+        var updated = await (await AsAdmin.PutJsonAsync($"/api/products/{product.Id}", new { name = "Apple", categories = new[] { red.Id, fruit.Id } })).AssertOkJson();
+        Assert.Equal(new[] { fruit.Id, red.Id }, updated.GetProperty("categories").Ids().Order().ToArray());
+
+        using var admin = await App.BrowserFor(Admin);
+        var rows = (await admin.GetAsync("/users")).QuerySelectorAll("tbody tr").Select(row => row.TextContent).ToList();
+        Assert.Contains(rows, row => row.Contains(Admin.Email, StringComparison.Ordinal) && row.Contains("admin", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains(manager.Email, StringComparison.Ordinal));
+
+        var deleted = await admin.SubmitAndFollowAsync((await admin.GetAsync($"/users/{manager.Id}/delete")).Form($"/users/{manager.Id}/delete"));
+        Assert.Equal("User deleted.", deleted.Alert());
+        var managers = await (await AsUser.GetAsync($"/api/stores/{store.Id}")).AssertOkJson();
+        Assert.Empty(managers.GetProperty("managers").EnumerateArray());
     }
 }

@@ -29,15 +29,21 @@ public sealed partial class SqliteQueryPlanTests(SqliteApp sqlite) : ApiTest(sql
             var statements = App.Statements.Sent;
             Assert.NotEmpty(statements);
             foreach (var statement in statements)
-                Assert.True((await FullScansAsync(statement)).Count == 0, $"{url} scans a whole table:\n{statement.Sql}\n{string.Join('\n', await PlanAsync(statement))}");
+            {
+                // A read sends single SELECTs; anything else would run for real after EXPLAIN's first statement.
+                Assert.True(statement.Sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal) && !statement.Sql.Contains(';', StringComparison.Ordinal),
+                    $"{url} sent more than a single SELECT:\n{statement.Sql}");
+                var plan = await PlanAsync(statement);
+                Assert.True(FullScans(statement, plan).Count == 0, $"{url} scans a whole table:\n{statement.Sql}\n{string.Join('\n', plan)}");
+            }
         }
     }
 
     /// <summary>The plan's steps that read a whole table (or a whole index of it) rather than searching it by key.</summary>
-    private async Task<List<string>> FullScansAsync(SentStatement statement)
+    private static List<string> FullScans(SentStatement statement, List<string> plan)
     {
         var tables = TableAlias().Matches(statement.Sql).Select(match => match.Groups["alias"].Value).ToHashSet();
-        return [.. (await PlanAsync(statement)).Where(step => ScanStep().Match(step) is { Success: true } scan && tables.Contains(scan.Groups["alias"].Value))];
+        return [.. plan.Where(step => ScanStep().Match(step) is { Success: true } scan && tables.Contains(scan.Groups["alias"].Value))];
     }
 
     private async Task<List<string>> PlanAsync(SentStatement statement)
@@ -55,10 +61,14 @@ public sealed partial class SqliteQueryPlanTests(SqliteApp sqlite) : ApiTest(sql
         return steps;
     }
 
-    /// <summary>A table named in FROM or JOIN, by its alias (a subquery's alias follows a parenthesis, not a name).</summary>
+    /// <summary>
+    /// The aliases EF gives names in the statement: every table in FROM or JOIN (a subquery's alias follows a
+    /// parenthesis, not a name), and column aliases too, which no plan step scans.
+    /// </summary>
     [GeneratedRegex("\"\\w+\" AS \"(?<alias>\\w+)\"")]
     private static partial Regex TableAlias();
 
-    [GeneratedRegex("^SCAN (?<alias>\\w+)")]
+    /// <summary>A full scan step: "SCAN p0" (and before SQLite 3.36, "SCAN TABLE products AS p0").</summary>
+    [GeneratedRegex("^SCAN (?:TABLE \\w+ AS )?(?<alias>\\w+)")]
     private static partial Regex ScanStep();
 }
