@@ -58,6 +58,3 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     private void Record(DbCommand command) =>
         _sent.Enqueue(new SentStatement(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(parameter => (parameter.ParameterName, parameter.Value))]));
 }
-
-/// <summary>One statement as the app sent it: its SQL and its parameters' names and values.</summary>
-public sealed record SentStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
