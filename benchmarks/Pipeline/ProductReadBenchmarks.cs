@@ -87,6 +87,10 @@ public class ProductReadBenchmarks
     {
         public int? Id { get; set; }
 
+        public bool IsAuthenticated => Id is not null;
+
+        public string Name => "benchmark user";
+
         public bool IsInRole(string role) => false;
     }
 }

@@ -131,17 +131,9 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     /// <summary>artifacts/screenshots at the repository root (or OVERHOLT_ARTIFACTS), kept after the run.</summary>
     private static string Screenshot(string name)
     {
-        var root = Environment.GetEnvironmentVariable("OVERHOLT_ARTIFACTS") ?? Path.Combine(RepositoryRoot(), "artifacts");
+        var root = Environment.GetEnvironmentVariable("OVERHOLT_ARTIFACTS") ?? Path.Combine(Repository.Root, "artifacts");
         var directory = Path.Combine(root, "screenshots");
         Directory.CreateDirectory(directory);
         return Path.Combine(directory, name);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Overholt.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -23,7 +23,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (currentUser.Id is not { } userId)
+        if (!currentUser.IsAuthenticated)
             throw new NotSignedInException();
 
         if (!DeclaresWhoMaySend)

@@ -1,10 +1,16 @@
 namespace Overholt.Application.Security;
 
-/// <summary>The user on whose behalf the current request runs.</summary>
+/// <summary>Who the current request runs for: a signed-in user, the local operator (management commands), or nobody.</summary>
 public interface ICurrentUser
 {
-    /// <summary>The user's id, or null when nobody is signed in.</summary>
+    /// <summary>The user account's id; null when nobody is signed in, and for the operator, who is no account.</summary>
     int? Id { get; }
+
+    /// <summary>Whether someone acts: a signed-in user or the operator.</summary>
+    bool IsAuthenticated { get; }
+
+    /// <summary>How logs and traces name who acts: <c>user 17</c>, <c>operator</c> or <c>anonymous</c>.</summary>
+    string Name { get; }
 
     bool IsInRole(string role);
 }

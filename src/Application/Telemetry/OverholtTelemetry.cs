@@ -13,6 +13,9 @@ public static class OverholtTelemetry
 
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>The span attribute naming who sent a request (<c>user 17</c>, <c>operator</c>).</summary>
+    public const string ActorTag = "overholt.actor";
+
     private static readonly Meter Meter = new(Name);
 
     public static readonly Counter<long> EmailsSent = Meter.CreateCounter<long>("overholt.emails.sent", description: "Emails handed to the mail server (or written to the pickup directory).");

@@ -19,7 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         if (!failedPath.StartsWithSegments("/api"))
             return false;
 
-        var problem = ToProblem(exception);
+        var problem = Describe(exception, FieldNaming.Wire);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -32,13 +32,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     /// <summary>Whether the exception is an expected outcome (4xx) rather than a fault worth an error log.</summary>
     public static bool IsClientError(Exception exception) => StatusFor(exception) < StatusCodes.Status500InternalServerError;
 
-    public static int StatusFor(Exception exception) => ToProblem(exception).Status!.Value;
+    public static int StatusFor(Exception exception) => Describe(exception, FieldNaming.Wire).Status!.Value;
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary>
+    /// What an exception means to whoever sent the request: its status, and the original's <c>error</c> message or
+    /// <c>errors</c> by field, named by <paramref name="fieldName"/> (the API's JSON names, the console's labels).
+    /// </summary>
+    public static ProblemDetails Describe(Exception exception, Func<string, string> fieldName) => exception switch
     {
-        RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message, "errors", FieldNaming.Rename(invalid, FieldNaming.Wire)),
+        RequestValidationException invalid => Problem(StatusCodes.Status400BadRequest, "One or more fields are invalid", invalid.Message, "errors", FieldNaming.Rename(invalid, fieldName)),
         DomainRuleException rule => Problem(StatusCodes.Status400BadRequest, "The request breaks a rule", rule.Message, "error", rule.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, "error", ProblemSetup.NotFoundError),
         NotSignedInException notSignedIn => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", notSignedIn.Message, "error", notSignedIn.Message),

@@ -1,14 +1,15 @@
 using System.CommandLine;
-using FluentValidation;
-using Overholt.Application;
-using Overholt.Application.Errors;
-using Overholt.Application.Persistence;
+using System.Globalization;
+using Mediator;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
+using Overholt.Application.Users.Commands.DeleteUser;
+using Overholt.Application.Users.Commands.SetAdmin;
+using Overholt.Application.Users.Commands.SetUserActive;
+using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Application.Users.Queries.ListUsers;
-using Overholt.Domain.Users;
-using Overholt.Infrastructure;
-using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
@@ -17,146 +18,115 @@ namespace Overholt.Web.Management;
 
 /// <summary>
 /// The operator's commands, the original's <c>manage.py</c> grown up: <c>users …</c> and <c>db …</c>, run by the web
-/// app's own executable with the server's configuration (appsettings, the instance file, environment). A first
-/// argument that is not an option is a command; with none the app serves.
+/// app's own executable, built by <see cref="OverholtHost"/> as the server is. The user commands are thin adapters,
+/// like controllers: they send the same commands and queries through the whole pipeline, as the local operator.
 /// </summary>
 public static class ManagementCommands
 {
-    public static bool IsCommand(string[] args) => args is [var first, ..] && !first.StartsWith('-');
+    /// <summary>
+    /// A first argument that is a plain word names a command; with none, or an option or setting first
+    /// (<c>--role worker</c>, <c>/Role worker</c>, <c>Role=worker</c>), the app serves.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args is [{ Length: > 0 } first, ..] && !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=', StringComparison.Ordinal);
 
-    /// <summary>Runs the command in <paramref name="args"/> and returns the process's exit code; unknown commands print usage and return 1.</summary>
-    public static async Task<int> RunAsync(string[] args, OperatorConsole console, Action<IConfigurationBuilder>? configure = null)
+    /// <summary>Runs the command in <paramref name="args"/> as the process would and returns its exit code.</summary>
+    public static Task<int> RunAsync(string[] args, OperatorConsole console) => RunAsync(args, console, new WebApplicationOptions());
+
+    /// <summary>
+    /// Runs the command in <paramref name="args"/> on a host built with <paramref name="host"/> (environment, content
+    /// root) and <paramref name="configure"/> (settings over the app's own); unknown commands print usage and return 1.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, OperatorConsole console, WebApplicationOptions host, Action<IConfigurationBuilder>? configure = null)
     {
-        var services = new Lazy<IServiceProvider>(() => BuildServices(configure));
+        await using var app = new OperatorHost(host, configure);
         var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users and the database.")
         {
-            Users(services, console),
-            Database(services, console),
+            Users(app, console),
+            Database(app, console),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 
-    private static Command Users(Lazy<IServiceProvider> services, OperatorConsole console)
+    private static Command Users(OperatorHost app, OperatorConsole console)
     {
         var email = new Argument<string>("email") { Description = "The user's email address" };
         var admin = new Option<bool>("--admin") { Description = "Give the new user the admin role" };
         var create = new Command("create", "Create a user. The password is the first line of standard input, or asked for twice on a terminal.") { email, admin };
-        create.SetAction((parse, cancellationToken) => RunAsync(services, console, async scope =>
+        create.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
-            var password = console.ReadNewPassword();
-            var address = parse.GetValue(email)!.Trim();
-            var validation = await scope.GetRequiredService<IValidator<CreateUser>>().ValidateAsync(new CreateUser(address, password), cancellationToken);
-            if (!validation.IsValid)
-                return Fail(console, string.Join(Environment.NewLine, validation.Errors.Select(error => error.ErrorMessage)));
-
-            var accounts = scope.GetRequiredService<IUserAccounts>();
-            var id = await scope.GetRequiredService<IUnitOfWork>().ExecuteAsync(
-                async token =>
-                {
-                    var created = await accounts.CreateAsync(address, password!, token);
-                    if (parse.GetValue(admin))
-                        await accounts.SetInRoleAsync(created, Roles.Admin, inRole: true, token);
-                    return created;
-                },
-                cancellationToken);
-            console.Out.WriteLine($"Created user {id}, {address}{(parse.GetValue(admin) ? ", admin" : string.Empty)}.");
+            var address = parse.GetValue(email)!;
+            var isAdmin = parse.GetValue(admin);
+            var id = await services.GetRequiredService<IMediator>().Send(new CreateUser(address, console.ReadNewPassword(), isAdmin), token);
+            console.Out.WriteLine($"Created user {id}, {address.Trim()}{(isAdmin ? ", admin" : string.Empty)}.");
             return 0;
-        }));
+        }, cancellationToken));
 
         var list = new Command("list", "List every user: id, email, roles, active, last login.");
-        list.SetAction((_, cancellationToken) => RunAsync(services, console, async scope =>
+        list.SetAction((_, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
-            var directory = scope.GetRequiredService<IUserDirectory>();
+            var mediator = services.GetRequiredService<IMediator>();
             console.Out.WriteLine($"{"ID",-6} {"EMAIL",-40} {"ROLES",-12} {"ACTIVE",-6} LAST LOGIN");
             for (var page = 1; ; page++)
             {
-                var users = await directory.ListAsync(search: null, new ListUsers(page, 200), cancellationToken);
+                var users = await mediator.Send(new ListUsers(page, Application.Paging.IPagedRequest.MaxPageSize), token);
                 foreach (var user in users.Items)
-                    console.Out.WriteLine($"{user.Id,-6} {user.Email,-40} {string.Join(',', user.Roles ?? []),-12} {(user.Active == true ? "yes" : "no"),-6} {user.LastLoginAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}");
+                    console.Out.WriteLine($"{user.Id,-6} {user.Email,-40} {string.Join(',', user.Roles),-12} {(user.Active ? "yes" : "no"),-6} {user.LastLoginAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never"}");
                 if (page * users.PageSize >= users.Total)
                     return 0;
             }
-        }));
+        }, cancellationToken));
 
         return new Command("users", "Manage user accounts.")
         {
             create,
             list,
-            AccountCommand("delete", "Delete a user: it no longer manages any store, and its sessions and tokens stop working.", services, console, (accounts, id, token) => accounts.DeleteAsync(id, token), "deleted"),
-            AccountCommand("deactivate", "Stop a user from signing in; its sessions and tokens stop working.", services, console, (accounts, id, token) => accounts.SetActiveAsync(id, active: false, token), "deactivated"),
-            AccountCommand("activate", "Let a deactivated user sign in again.", services, console, (accounts, id, token) => accounts.SetActiveAsync(id, active: true, token), "activated"),
-            AccountCommand("grant-admin", "Give a user the admin role.", services, console, (accounts, id, token) => accounts.SetInRoleAsync(id, Roles.Admin, inRole: true, token), "is now an admin"),
-            AccountCommand("revoke-admin", "Take the admin role from a user; its existing tokens stop working.", services, console, (accounts, id, token) => accounts.SetInRoleAsync(id, Roles.Admin, inRole: false, token), "is no longer an admin"),
+            AccountCommand("delete", "Delete a user: it no longer manages any store, and its sessions and tokens stop working.", app, console, id => new DeleteUser(id), "deleted"),
+            AccountCommand("deactivate", "Stop a user from signing in; its sessions and tokens stop working.", app, console, id => new SetUserActive(id, Active: false), "deactivated"),
+            AccountCommand("activate", "Let a deactivated user sign in again.", app, console, id => new SetUserActive(id, Active: true), "activated"),
+            AccountCommand("grant-admin", "Give a user the admin role.", app, console, id => new SetAdmin(id, IsAdmin: true), "is now an admin"),
+            AccountCommand("revoke-admin", "Take the admin role from a user; its existing tokens stop working.", app, console, id => new SetAdmin(id, IsAdmin: false), "is no longer an admin"),
         };
     }
 
-    /// <summary>A command that finds a user by email and changes the account.</summary>
-    private static Command AccountCommand(string name, string description, Lazy<IServiceProvider> services, OperatorConsole console, Func<IUserAccounts, int, CancellationToken, Task> change, string done)
+    /// <summary>A command that finds a user by email and sends <paramref name="change"/> for it.</summary>
+    private static Command AccountCommand(string name, string description, OperatorHost app, OperatorConsole console, Func<int, ICommand<Unit>> change, string done)
     {
         var email = new Argument<string>("email") { Description = "The user's email address" };
         var command = new Command(name, description) { email };
-        command.SetAction((parse, cancellationToken) => RunAsync(services, console, async scope =>
+        command.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
-            var address = parse.GetValue(email)!;
-            if (await scope.GetRequiredService<IUserDirectory>().FindByEmailAsync(address, cancellationToken) is not { } user)
-                return Fail(console, $"No user has the email {address}.");
-            await scope.GetRequiredService<IUnitOfWork>().ExecuteAsync(
-                async token =>
-                {
-                    await change(scope.GetRequiredService<IUserAccounts>(), user.Id, token);
-                    return 0;
-                },
-                cancellationToken);
+            var mediator = services.GetRequiredService<IMediator>();
+            UserSummaryDto user = await mediator.Send(new FindUserByEmail(parse.GetValue(email)), token);
+            await mediator.Send(change(user.Id), token);
             console.Out.WriteLine($"{user.Email} {done}.");
             return 0;
-        }));
+        }, cancellationToken));
         return command;
     }
 
-    private static Command Database(Lazy<IServiceProvider> services, OperatorConsole console)
+    private static Command Database(OperatorHost app, OperatorConsole console)
     {
         var migrate = new Command("migrate", "Apply pending migrations and exit: the deployment step when Database:MigrateOnStartup is false.");
-        migrate.SetAction((_, cancellationToken) => RunAsync(services, console, async scope =>
+        migrate.SetAction((_, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
-            var applied = await scope.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+            var applied = await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(token);
             console.Out.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
             return 0;
-        }));
+        }, cancellationToken, initializeDatabase: false));
 
         var sample = new Option<bool>("--sample") { Description = "Add a small sample dataset (categories, products, stores with products and a manager)" };
         var seed = new Command("seed", "Add data. Running it again adds nothing twice.") { sample };
-        seed.SetAction((parse, cancellationToken) => RunAsync(services, console, async scope =>
+        seed.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
             if (!parse.GetValue(sample))
                 return Fail(console, "Say what to add: db seed --sample.");
-            foreach (var line in await scope.GetRequiredService<SampleData>().SeedAsync(cancellationToken))
+            foreach (var line in await services.GetRequiredService<SampleData>().SeedAsync(token))
                 console.Out.WriteLine(line);
             return 0;
-        }));
+        }, cancellationToken));
 
         return new Command("db", "Manage the database.") { migrate, seed };
-    }
-
-    /// <summary>Runs an action in a service scope; the app's error types become a message and exit code 1.</summary>
-    private static async Task<int> RunAsync(Lazy<IServiceProvider> services, OperatorConsole console, Func<IServiceProvider, Task<int>> action)
-    {
-        await using var scope = services.Value.CreateAsyncScope();
-        try
-        {
-            return await action(scope.ServiceProvider);
-        }
-        catch (ConflictException conflict)
-        {
-            return Fail(console, conflict.Message);
-        }
-        catch (RequestValidationException invalid)
-        {
-            return Fail(console, string.Join(Environment.NewLine, FieldNaming.Rename(invalid, FieldNaming.Label).SelectMany(error => error.Value)));
-        }
-        catch (Overholt.Domain.Primitives.DomainRuleException rule)
-        {
-            return Fail(console, rule.Message);
-        }
     }
 
     private static int Fail(OperatorConsole console, string message)
@@ -165,19 +135,57 @@ public static class ManagementCommands
         return 1;
     }
 
-    /// <summary>The server's configuration and the services the commands use; no web server.</summary>
-    private static IServiceProvider BuildServices(Action<IConfigurationBuilder>? configure)
+    /// <summary>
+    /// The app as a command runs it: built by <see cref="OverholtHost"/> at the first command that needs it (usage
+    /// errors need none), never started (no server, no jobs), logging only warnings and errors.
+    /// </summary>
+    private sealed class OperatorHost(WebApplicationOptions options, Action<IConfigurationBuilder>? configure) : IAsyncDisposable
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInstanceSettings(builder.Environment);
-        configure?.Invoke(builder.Configuration);
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        // db migrate on a database that does not exist yet: EF logs the first failed connection, then creates it.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
-        builder.Services.AddApplication();
-        builder.Services.AddInfrastructure(builder.Configuration);
-        builder.Services.AddBackgroundJobs(builder.Configuration, runWorker: false); // as the web role: jobs are only enqueued
-        builder.Services.AddOverholtIdentity();
-        return builder.Build().Services;
+        private WebApplication? _app;
+
+        /// <summary>
+        /// Runs <paramref name="action"/> in a service scope, after bringing the database up to date as the server does
+        /// at start-up. The app's client errors (validation, conflicts, rules) become their message and exit code 1.
+        /// </summary>
+        public async Task<int> RunAsync(OperatorConsole console, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken, bool initializeDatabase = true)
+        {
+            var services = Build().Services;
+            try
+            {
+                if (initializeDatabase)
+                    await services.InitializeDatabaseAsync(cancellationToken);
+                await using var scope = services.CreateAsyncScope();
+                return await action(scope.ServiceProvider, cancellationToken);
+            }
+            catch (Exception exception) when (ProblemExceptionHandler.IsClientError(exception))
+            {
+                var problem = ProblemExceptionHandler.Describe(exception, FieldNaming.Label);
+                var messages = problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> byField
+                    ? byField.Values.SelectMany(field => field)
+                    : [problem.Extensions.TryGetValue("error", out var error) && error is string message ? message : problem.Detail ?? problem.Title ?? string.Empty];
+                return Fail(console, string.Join(Environment.NewLine, messages));
+            }
+        }
+
+        private WebApplication Build()
+        {
+            if (_app is not null)
+                return _app;
+            var builder = OverholtHost.CreateBuilder(HostEntry.Command, options, configure);
+            builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+            // db migrate on a database that does not exist yet: EF logs the first failed connection, then creates it.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
+            _app = builder.Build();
+            // The host is never started, so telemetry (when configured) is switched on here; disposing flushes it.
+            _ = _app.Services.GetService<TracerProvider>();
+            _ = _app.Services.GetService<MeterProvider>();
+            return _app;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_app is not null)
+                await _app.DisposeAsync();
+        }
     }
 }

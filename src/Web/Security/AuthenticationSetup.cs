@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Overholt.Application.Security;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Identity;
@@ -56,7 +55,6 @@ internal static class AuthenticationSetup
                 // Browser pages sign in with the cookie, so an anonymous visitor is sent to the login page.
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme));
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
         return services;
     }
 

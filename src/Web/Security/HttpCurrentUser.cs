@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Overholt.Application.Security;
 
@@ -12,6 +13,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor httpContextAccessor) 
         Principal?.Identity?.IsAuthenticated == true && int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             ? id
             : null;
+
+    public bool IsAuthenticated => Id is not null;
+
+    public string Name => Id is { } id ? string.Create(CultureInfo.InvariantCulture, $"user {id}") : "anonymous";
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 }

@@ -1,9 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Overholt.Testing;
 using Overholt.Testing.Http;
 using Overholt.Testing.Pages;
-using Overholt.Web.Management;
 
 namespace Overholt.FunctionalTests.Operations;
 
@@ -181,16 +180,6 @@ public sealed class ManagementCommandTests(PostgresApp postgres) : PostgresApiTe
         return (await Total("/api/categories"), await Total("/api/products"), await Total("/api/stores"));
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string? input, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = new OperatorConsole(new StringReader(input ?? string.Empty), output, error, inputRedirected: true);
-        var exit = await ManagementCommands.RunAsync(args, console, configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = App.Database.Provider.ToString(),
-            ["ConnectionStrings:Default"] = App.Database.ConnectionString,
-        }));
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<CommandResult> RunAsync(string? input, params string[] args) =>
+        ManagementCommand.RunAsync(Environments.Production, App.Database.Provider, App.Database.ConnectionString, input, args);
 }

@@ -25,6 +25,7 @@ public sealed class AuthorizationBehaviourTests
     public async Task Anonymous_requests_are_refused_before_the_handler()
     {
         _user.Id.Returns((int?)null);
+        _user.IsAuthenticated.Returns(false);
 
         await Assert.ThrowsAsync<NotSignedInException>(() => Send(new GetStore(1)));
 
@@ -34,7 +35,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task Any_signed_in_user_may_read()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
 
         await Send(new GetStore(1));
 
@@ -44,7 +45,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task Admin_only_requests_refuse_other_users()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Send(new DeleteStore(1)));
 
@@ -54,7 +55,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task Admins_pass_admin_only_requests()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
         _user.IsInRole(Roles.Admin).Returns(true);
 
         await Send(new DeleteStore(1));
@@ -65,7 +66,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task A_manager_of_the_store_passes_store_manager_requests()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
         _stores.AnyAsync(Arg.Any<StoreManagedBySpec>(), Arg.Any<CancellationToken>()).Returns(true);
 
         await Send(new UpdateStore(1, "New name", null, null, null, null));
@@ -76,7 +77,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task Someone_elses_store_is_forbidden()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
         _stores.AnyAsync(Arg.Any<StoreManagedBySpec>(), Arg.Any<CancellationToken>()).Returns(false);
         _stores.AnyAsync(Arg.Any<ISpecification<Store>>(), Arg.Any<CancellationToken>()).Returns(false, true);
 
@@ -88,7 +89,7 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task An_unknown_store_is_left_for_the_handler_to_report_as_not_found()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
         _stores.AnyAsync(Arg.Any<ISpecification<Store>>(), Arg.Any<CancellationToken>()).Returns(false);
 
         await Send(new UpdateStore(404, "New name", null, null, null, null));
@@ -99,12 +100,31 @@ public sealed class AuthorizationBehaviourTests
     [Fact]
     public async Task A_message_that_declares_nobody_is_refused_even_to_admins()
     {
-        _user.Id.Returns(5);
+        SignedIn(5);
         _user.IsInRole(Roles.Admin).Returns(true);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Send(new Undeclared()));
 
         Assert.False(_handled);
+    }
+
+    [Fact]
+    public async Task The_operator_is_no_account_but_passes_admin_and_store_manager_requests()
+    {
+        _user.Id.Returns((int?)null);
+        _user.IsAuthenticated.Returns(true);
+        _user.IsInRole(Roles.Admin).Returns(true);
+
+        await Send(new DeleteStore(1));
+        await Send(new UpdateStore(1, "New name", null, null, null, null));
+
+        Assert.True(_handled);
+    }
+
+    private void SignedIn(int userId)
+    {
+        _user.Id.Returns(userId);
+        _user.IsAuthenticated.Returns(true);
     }
 
     private async Task Send<TMessage>(TMessage message)
