@@ -116,6 +116,46 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
         Assert.Null(message.DispatchedAt);
     }
 
+    [Fact]
+    public async Task A_transient_failure_runs_the_whole_command_again_and_it_commits_once()
+    {
+        var attempts = 0;
+
+        await InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync(async token =>
+            {
+                await categories.AddAsync(new Category($"Saved on attempt {++attempts}"), token);
+                if (attempts == 1)
+                    throw Transient();
+                return 0;
+            }, CancellationToken.None));
+
+        Assert.Equal(2, attempts);
+        var saved = Assert.Single(await InScope((OverholtDbContext db) => db.Set<Category>().ToListAsync()));
+        Assert.Equal("Saved on attempt 2", saved.Name);
+    }
+
+    [Fact]
+    public async Task A_failure_while_committing_is_never_run_again()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<CommitUncertainException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync<int>(async token =>
+            {
+                attempts++;
+                await categories.AddAsync(new Category("Maybe saved"), token);
+                throw new CommitUncertainException(Transient());
+            }, CancellationToken.None)));
+
+        Assert.Equal(1, attempts);
+    }
+
+    /// <summary>What each provider says when the database cannot answer just then.</summary>
+    private Exception Transient() => app.Database.Provider == DatabaseProvider.Postgres
+        ? new Npgsql.PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", Npgsql.PostgresErrorCodes.AdminShutdown)
+        : new Microsoft.Data.Sqlite.SqliteException("database is locked", 5);
+
     private async Task<TResult> InScope<TService, TResult>(Func<TService, Task<TResult>> work)
         where TService : notnull
     {

@@ -3,7 +3,11 @@ using Overholt.Application.Persistence;
 
 namespace Overholt.Application.Behaviours;
 
-/// <summary>Innermost behaviour, commands only: the handler's changes are committed together, or not at all.</summary>
+/// <summary>
+/// Commands only, right inside logging: everything after it (authorization, validation, the handler) runs in one
+/// transaction that commits once, and is run again whole when the unit of work retries, so a retried command is
+/// authorized again on what it meets.
+/// </summary>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand

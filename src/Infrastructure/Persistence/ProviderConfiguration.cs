@@ -15,11 +15,14 @@ public static class ProviderConfiguration
     public static DbContextOptionsBuilder UseOverholtSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsHistoryTable("__EFMigrationsHistory")
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .ExecutionStrategy(dependencies => new OverholtExecutionStrategy(dependencies)))
             .UseSnakeCaseNamingConvention();
 
     public static DbContextOptionsBuilder UseOverholtPostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithPostgresDefaults(connectionString), postgres => postgres.MigrationsHistoryTable("__EFMigrationsHistory"))
+        options.UseNpgsql(WithPostgresDefaults(connectionString), postgres => postgres
+                .MigrationsHistoryTable("__EFMigrationsHistory")
+                .ExecutionStrategy(dependencies => new OverholtExecutionStrategy(dependencies)))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>

@@ -5,26 +5,32 @@ using Overholt.Application.Persistence;
 namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
-/// One transaction per command: the handler's saves and the final save commit together or roll back together.
-/// A command that loses a race with another (see <see cref="WriteConflict"/>) is run again from the start on what the
-/// winner committed, so it ends in the answer it would have given had it come second: never in a 500.
+/// One transaction per command: the handler's saves and the final save commit together or roll back together. The
+/// whole unit (everything the pipeline runs inside it, authorization included) is run again from the start when it
+/// meets a transient database failure (<see cref="OverholtExecutionStrategy"/>) or loses a race with another command
+/// (<see cref="WriteConflict"/>): on the committed state, it ends in the answer it would have given had it come second.
 /// </summary>
 internal sealed class UnitOfWork(OverholtDbContext db) : IUnitOfWork
 {
-    private const int MaxAttempts = 3;
+    private const int MaxConflictAttempts = 3;
 
     public async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
             return await work(cancellationToken);
 
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RunInTransactionAsync(work, cancellationToken);
+                return await strategy.ExecuteAsync(
+                    (Db: db, Work: work),
+                    static (_, state, token) => RunInTransactionAsync(state.Db, state.Work, token),
+                    verifySucceeded: null,
+                    cancellationToken);
             }
-            catch (DbUpdateException exception) when (attempt < MaxAttempts && WriteConflict.Caused(exception))
+            catch (DbUpdateException exception) when (attempt < MaxConflictAttempts && WriteConflict.Caused(exception))
             {
                 // Lost a race: run the command again on the committed state.
             }
@@ -39,14 +45,22 @@ internal sealed class UnitOfWork(OverholtDbContext db) : IUnitOfWork
         }
     }
 
-    private async Task<TResult> RunInTransactionAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
+    private static async Task<TResult> RunInTransactionAsync<TResult>(OverholtDbContext db, Func<CancellationToken, ValueTask<TResult>> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var result = await work(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (TransientFailure.Is(exception))
+            {
+                throw new CommitUncertainException(exception);
+            }
+
             return result;
         }
         catch

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
 using Overholt.Domain.Primitives;
+using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Web.Errors;
 
@@ -11,8 +12,18 @@ namespace Overholt.Web.Errors;
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
+    public const string UnavailableMessage = "The database could not answer just now. Try again in a moment.";
+
+    public const string CommitUncertainMessage = "The database stopped answering while saving the change, so it may or may not have been saved. Check before trying again.";
+
+    /// <summary>How long a client is asked to wait after a transient database failure: about as long as a restart takes.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (TransientFailure.Is(exception))
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         // Browser pages get an HTML error page: the exception handler re-executes /error with StatusFor's status.
         // The middleware has already pointed Request.Path at /error; the feature keeps the path that failed.
         var failedPath = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
@@ -49,6 +60,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "error", forbidden.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "error", conflict.Message),
         PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message, "error", stale.Message),
+        CommitUncertainException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", CommitUncertainMessage, "error", CommitUncertainMessage),
+        _ when TransientFailure.Is(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", UnavailableMessage, "error", UnavailableMessage),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ProblemSetup.TitleFor(badRequest.StatusCode), ProblemSetup.DetailFor(badRequest.StatusCode), "error", ProblemSetup.DetailFor(badRequest.StatusCode)),
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },
     };

@@ -63,13 +63,14 @@ public static class OverholtHost
         {
             mediator.ServiceLifetime = ServiceLifetime.Scoped;
             mediator.Assemblies = [typeof(ApplicationAssembly)];
+            // First is outermost. The unit of work (commands) wraps authorization, so a command it runs again is authorized again.
             mediator.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(CachingBehaviour<,>),
-                typeof(UnitOfWorkBehaviour<,>),
             ];
         });
 

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Overholt.Infrastructure.Persistence;
+
+/// <summary>
+/// Failures that say nothing about the request, only that the database could not answer just then: a connection
+/// refused or reset, the server shutting down or starting up (57P01, 57P03), too many connections (53300), a failover,
+/// a timeout, SQLite busy or locked. Npgsql classifies its own (<see cref="DbException.IsTransient"/>).
+/// </summary>
+public static class TransientFailure
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    /// <summary>Whether <paramref name="exception"/>, or one it wraps, is a transient database failure.</summary>
+    public static bool Is(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is RetryLimitExceededException or CommitUncertainException
+                or DbException { IsTransient: true }
+                or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+                return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// The database failed while committing: whether the change was saved is unknown, so it is never run again (it could
+/// be saved twice). The client is told to try again later, as for any transient failure.
+/// </summary>
+public sealed class CommitUncertainException(Exception inner)
+    : Exception("The database failed while committing the change.", inner);
