@@ -52,9 +52,12 @@ internal static class OpenApiSetup
         // The repository grants no licence (its package.json files say UNLICENSED): say so, as an SPDX LicenseRef, until it does.
         document.Info.License = new OpenApiLicense { Name = "No licence granted (all rights reserved)", Identifier = "LicenseRef-Overholt-Unlicensed" };
 
-        // Served, the document names the address it was read from; written at build, it has none, and "/" means the same.
+        // Served, the document names the address it was read from (path base included), less the trailing slash the paths
+        // already begin with; written at build, it has none, and "/" means the same.
         if (document.Servers is null or { Count: 0 })
             document.Servers = [new OpenApiServer { Url = "/", Description = "The server this document is read from." }];
+        foreach (var server in document.Servers.Where(server => server.Url is { Length: > 1 } url && url.EndsWith('/')))
+            server.Url = server.Url!.TrimEnd('/');
 
         foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
         {

@@ -64,6 +64,16 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
     }
 
     [Fact]
+    public async Task Served_the_document_names_its_server_without_the_slash_the_paths_begin_with()
+    {
+        var committed = JsonNode.Parse(await CommittedAsync("docs/openapi.json"))!;
+        var served = await DocumentAsync();
+
+        Assert.Equal("/", committed["servers"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal("http://localhost", served["servers"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_document_passes_redoclys_recommended_rules_without_a_warning()
     {
         // docs/openapi.json as the build wrote it: the committed copy, when the test above finds it current.
