@@ -16,11 +16,16 @@ namespace Overholt.Web.Api;
 [Route("api/categories")]
 public sealed class CategoriesController(IMediator mediator) : ControllerBase
 {
+    /// <summary>Categories, a page at a time; <c>search</c> matches names.</summary>
     [HttpGet]
+    [EndpointName("listCategories")]
     public async Task<ListEnvelope<CategoryDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListCategories(query.Page, query.PageSize, query.Search), cancellationToken));
 
+    /// <summary>Create a category (admin).</summary>
     [HttpPost]
+    [EndpointName("createCategory")]
+    [ProducesResponseType<Envelope<CategoryDto>>(StatusCodes.Status201Created)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<CategoryDto>>> Create(CategoryRequest request, CancellationToken cancellationToken)
     {
@@ -28,11 +33,15 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
         return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetCategory(id), cancellationToken)).Value);
     }
 
+    /// <summary>A category, with its <c>ETag</c>.</summary>
     [HttpGet("{id:int:min(1)}")]
+    [EndpointName("getCategory")]
     public async Task<ActionResult<Envelope<CategoryDto>>> Get(int id, CancellationToken cancellationToken) =>
         this.Representation(await mediator.Send(new GetCategory(id), cancellationToken));
 
+    /// <summary>Change a category (admin); send <c>If-Match</c> to refuse a lost update.</summary>
     [HttpPut("{id:int:min(1)}")]
+    [EndpointName("updateCategory")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<CategoryDto>>> Update(int id, CategoryRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +49,10 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
         return this.Representation(await mediator.Send(new GetCategory(id), cancellationToken));
     }
 
+    /// <summary>Delete a category (admin).</summary>
     [HttpDelete("{id:int:min(1)}")]
+    [EndpointName("deleteCategory")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {

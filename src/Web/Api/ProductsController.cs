@@ -16,11 +16,16 @@ namespace Overholt.Web.Api;
 [Route("api/products")]
 public sealed class ProductsController(IMediator mediator) : ControllerBase
 {
+    /// <summary>Products, a page at a time; <c>search</c> matches names.</summary>
     [HttpGet]
+    [EndpointName("listProducts")]
     public async Task<ListEnvelope<ProductDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListProducts(query.Page, query.PageSize, query.Search), cancellationToken));
 
+    /// <summary>Create a product (admin).</summary>
     [HttpPost]
+    [EndpointName("createProduct")]
+    [ProducesResponseType<Envelope<ProductDto>>(StatusCodes.Status201Created)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)
     {
@@ -28,11 +33,15 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
         return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetProduct(id), cancellationToken)).Value);
     }
 
+    /// <summary>A product and its categories, with its <c>ETag</c>.</summary>
     [HttpGet("{id:int:min(1)}")]
+    [EndpointName("getProduct")]
     public async Task<ActionResult<Envelope<ProductDto>>> Get(int id, CancellationToken cancellationToken) =>
         this.Representation(await mediator.Send(new GetProduct(id), cancellationToken));
 
+    /// <summary>Change a product (admin); send <c>If-Match</c> to refuse a lost update.</summary>
     [HttpPut("{id:int:min(1)}")]
+    [EndpointName("updateProduct")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<ProductDto>>> Update(int id, ProductRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +49,10 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
         return this.Representation(await mediator.Send(new GetProduct(id), cancellationToken));
     }
 
+    /// <summary>Delete a product (admin). Every store that carried it stops carrying it.</summary>
     [HttpDelete("{id:int:min(1)}")]
+    [EndpointName("deleteProduct")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {

@@ -28,11 +28,16 @@ namespace Overholt.Web.Api;
 [Route("api/stores")]
 public sealed class StoresController(IMediator mediator) : ControllerBase
 {
+    /// <summary>Stores, a page at a time; <c>search</c> matches names and cities.</summary>
     [HttpGet]
+    [EndpointName("listStores")]
     public async Task<ListEnvelope<StoreDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListStores(query.Page, query.PageSize, query.Search), cancellationToken));
 
+    /// <summary>Create a store (admin).</summary>
     [HttpPost]
+    [EndpointName("createStore")]
+    [ProducesResponseType<Envelope<StoreDto>>(StatusCodes.Status201Created)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)
     {
@@ -40,17 +45,24 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return CreatedAtAction(nameof(Get), new { id = store.Value.Id }, this.Representation(store).Value);
     }
 
+    /// <summary>A store with its products and managers, and its <c>ETag</c>.</summary>
     [HttpGet("{id:int:min(1)}")]
+    [EndpointName("getStore")]
     public Task<ActionResult<Envelope<StoreDto>>> Get(int id, CancellationToken cancellationToken) => StoreAsync(id, cancellationToken);
 
+    /// <summary>Change a store's details (admin, or a manager of the store); send <c>If-Match</c> to refuse a lost update.</summary>
     [HttpPut("{id:int:min(1)}")]
+    [EndpointName("updateStore")]
     public async Task<ActionResult<Envelope<StoreDto>>> Update(int id, StoreRequest request, CancellationToken cancellationToken)
     {
         await mediator.Send(new UpdateStore(id, request.Name, request.Address, request.City, request.State, request.ZipCode, Request.IfMatch()), cancellationToken);
         return await StoreAsync(id, cancellationToken);
     }
 
+    /// <summary>Delete a store (admin).</summary>
     [HttpDelete("{id:int:min(1)}")]
+    [EndpointName("deleteStore")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
@@ -58,29 +70,40 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return NoContent();
     }
 
+    /// <summary>The products a store carries, a page at a time.</summary>
     [HttpGet("{id:int:min(1)}/products")]
+    [EndpointName("listStoreProducts")]
     public async Task<ListEnvelope<ProductDto>> Products(int id, [FromQuery] ListQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListStoreProducts(id, query.Page, query.PageSize), cancellationToken));
 
+    /// <summary>Carry a product in a store (admin, or a manager of the store); already carried is 400 "Product exists".</summary>
     [HttpPut("{id:int:min(1)}/products/{productId:int:min(1)}")]
+    [EndpointName("addStoreProduct")]
     public async Task<ActionResult<Envelope<StoreDto>>> AddProduct(int id, int productId, CancellationToken cancellationToken)
     {
         await mediator.Send(new AddProduct(id, productId), cancellationToken);
         return await StoreAsync(id, cancellationToken);
     }
 
+    /// <summary>Stop carrying a product (admin, or a manager of the store); not carried is 400 "Invalid product".</summary>
     [HttpDelete("{id:int:min(1)}/products/{productId:int:min(1)}")]
+    [EndpointName("removeStoreProduct")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<NoContentResult> RemoveProduct(int id, int productId, CancellationToken cancellationToken)
     {
         await mediator.Send(new RemoveProduct(id, productId), cancellationToken);
         return NoContent();
     }
 
+    /// <summary>A store's managers, a page at a time.</summary>
     [HttpGet("{id:int:min(1)}/managers")]
+    [EndpointName("listStoreManagers")]
     public async Task<ListEnvelope<UserSummaryDto>> Managers(int id, [FromQuery] ListQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListStoreManagers(id, query.Page, query.PageSize), cancellationToken));
 
+    /// <summary>Make a user a manager of a store (admin); the user is emailed. Already a manager is 400 "Manager exists".</summary>
     [HttpPut("{id:int:min(1)}/managers/{userId:int:min(1)}")]
+    [EndpointName("addStoreManager")]
     [Authorize(Roles = Roles.Admin)]
     public async Task<ActionResult<Envelope<StoreDto>>> AddManager(int id, int userId, CancellationToken cancellationToken)
     {
@@ -88,7 +111,10 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return await StoreAsync(id, cancellationToken);
     }
 
+    /// <summary>Remove a manager from a store (admin); the user is emailed. Not a manager is 400 "Invalid manager".</summary>
     [HttpDelete("{id:int:min(1)}/managers/{userId:int:min(1)}")]
+    [EndpointName("removeStoreManager")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Authorize(Roles = Roles.Admin)]
     public async Task<NoContentResult> RemoveManager(int id, int userId, CancellationToken cancellationToken)
     {

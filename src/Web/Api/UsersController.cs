@@ -19,6 +19,7 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
 {
     /// <summary>The signed-in user; an admin gets their account (<c>roles</c>, <c>active</c>, login tracking) as well.</summary>
     [HttpGet]
+    [EndpointName("getCurrentUser")]
     [ProducesResponseType<Envelope<UserSummaryDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Current(CancellationToken cancellationToken) =>
         User.IsInRole(Roles.Admin)
@@ -27,6 +28,7 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
 
     /// <summary>A user; an admin gets the account (<c>roles</c>, <c>active</c>, login tracking) as well.</summary>
     [HttpGet("{id:int:min(1)}")]
+    [EndpointName("getUser")]
     [ProducesResponseType<Envelope<UserSummaryDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(int id, CancellationToken cancellationToken) =>
         User.IsInRole(Roles.Admin)

@@ -79,12 +79,30 @@ internal static class AuthenticationSetup
                     endpoint.FilterFactories.Add((_, _) => _ => ValueTask.FromResult<object?>(Results.NotFound()));
                     endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
                 }
+                var method = endpoint.Metadata.OfType<IHttpMethodMetadata>().FirstOrDefault()?.HttpMethods.FirstOrDefault();
+                foreach (var operation in IdentityOperations.Where(operation => operation.Method == method && pattern.EndsWith(operation.Path, StringComparison.Ordinal)))
+                {
+                    endpoint.Metadata.Add(new EndpointNameMetadata(operation.Name));
+                    endpoint.Metadata.Add(new EndpointSummaryAttribute(operation.Summary));
+                }
+
                 if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal))
                     endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
                 if (pattern.EndsWith("/login", StringComparison.Ordinal))
                     endpoint.FilterFactories.Add((_, next) => async context => SameAnswerForEveryFailedLogin(await next(context)));
             });
     }
+
+    /// <summary>The operation id and summary the OpenAPI document gives each Identity endpoint that can be open.</summary>
+    private static readonly (string Method, string Path, string Name, string Summary)[] IdentityOperations =
+    [
+        ("POST", "/register", "register", "Create an account (only when Auth:AllowSelfRegistration is true)."),
+        ("POST", "/login", "login", "Sign in: a bearer token and a refresh token (or the auth cookie, with useCookies=true)."),
+        ("POST", "/refresh", "refresh", "A new bearer token and refresh token for a refresh token."),
+        ("GET", "/manage/info", "getAccountInfo", "The signed-in account's email and whether it is confirmed."),
+        ("POST", "/manage/info", "updateAccountInfo", "Change the signed-in account's email or password."),
+        ("POST", "/manage/2fa", "manageTwoFactor", "The signed-in account's two-factor sign-in: its state, or enable, disable or reset it."),
+    ];
 
     /// <summary>
     /// Identity says "Failed", "LockedOut" or "NotAllowed": a locked-out account would be told apart from an unknown

@@ -31,6 +31,66 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
     }
 
     [Fact]
+    public async Task Every_error_is_the_one_problem_schema_and_operations_read_as_method_names()
+    {
+        var document = await DocumentAsync();
+
+        var problem = document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!;
+        Assert.Equal("string", problem["error"]!["type"]!.GetValue<string>());
+        Assert.Equal("object", problem["errors"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", problem["errors"]!["additionalProperties"]!["items"]!["type"]!.GetValue<string>());
+        Assert.Null(document["components"]!["schemas"]!["HttpValidationProblemDetails"]);
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Route: $"{operation.Key.ToUpperInvariant()} {path.Key}", Operation: operation.Value!)))
+            .ToList();
+        foreach (var (route, operation) in operations)
+        {
+            foreach (var (status, response) in operation["responses"]!.AsObject().Where(response => response.Key[0] is '4' or '5'))
+            {
+                var content = response!["content"]!.AsObject();
+                Assert.True(content.Count == 1 && content["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>() == "#/components/schemas/ProblemDetails", $"{route} {status} is not the ProblemDetails schema");
+            }
+        }
+
+        var names = operations.ToDictionary(operation => operation.Route, operation => operation.Operation["operationId"]?.GetValue<string>());
+        Assert.Equal(operations.Count, names.Values.Distinct().Count());
+        Assert.Equal("listStores", names["GET /api/stores"]);
+        Assert.Equal("addStoreManager", names["PUT /api/stores/{id}/managers/{userId}"]);
+        Assert.Equal("removeStoreManager", names["DELETE /api/stores/{id}/managers/{userId}"]);
+        Assert.Equal("login", names["POST /api/auth/login"]);
+        Assert.Empty(document["paths"]!["/api/auth/login"]!["post"]!["security"]!.AsArray());
+        Assert.Empty(document["paths"]!["/api/auth/refresh"]!["post"]!["security"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Served_the_document_names_its_server_without_the_slash_the_paths_begin_with()
+    {
+        var committed = JsonNode.Parse(await CommittedAsync("docs/openapi.json"))!;
+        var served = await DocumentAsync();
+
+        Assert.Equal("/", committed["servers"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal("http://localhost", served["servers"]![0]!["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_document_passes_redoclys_recommended_rules_without_a_warning()
+    {
+        // docs/openapi.json as the build wrote it: the committed copy, when the test above finds it current.
+        var tools = Path.Combine(RepositoryRoot(), "tools", "openapi");
+        await RestoreLinterAsync(tools);
+
+        var (exitCode, output, error) = await RunAsync(tools, "node", "node_modules/@redocly/cli/bin/cli.js", "lint", "../../docs/openapi.json", "--config", "redocly.yaml", "--format", "json");
+
+        Assert.True(output.TrimStart().StartsWith('{'), $"Redocly lint gave no report (exit {exitCode}): {output}{error}");
+        var report = JsonNode.Parse(output)!;
+        var problems = string.Join(Environment.NewLine, report["problems"]!.AsArray().Select(problem =>
+            $"{problem!["severity"]} {problem["ruleId"]}: {problem["message"]} at {problem["location"]?[0]?["pointer"]}"));
+        Assert.True(report["totals"]!["errors"]!.GetValue<int>() == 0 && report["totals"]!["warnings"]!.GetValue<int>() == 0 && exitCode == 0, $"Redocly lint (exit {exitCode}):{Environment.NewLine}{problems}");
+        Assert.Equal(LockedVersion(tools), report["version"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_committed_document_is_the_one_the_app_serves()
     {
         // The build rewrites docs/openapi.json, so the committed copy is read from git itself.
@@ -63,6 +123,34 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(process.ExitCode == 0, $"{path} is not committed");
         return text;
+    }
+
+    /// <summary><c>npm ci</c> in tools/openapi unless the linter installed there is the version package-lock.json pins.</summary>
+    private static async Task RestoreLinterAsync(string tools)
+    {
+        var installed = Path.Combine(tools, "node_modules", "@redocly", "cli", "package.json");
+        if (File.Exists(installed) && JsonNode.Parse(await File.ReadAllTextAsync(installed, TestContext.Current.CancellationToken))!["version"]!.GetValue<string>() == LockedVersion(tools))
+            return;
+        var (exitCode, output, error) = await RunAsync(tools, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        Assert.True(exitCode == 0, $"npm ci in tools/openapi failed: {output}{error}");
+    }
+
+    private static string LockedVersion(string tools) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(tools, "package-lock.json")))!["packages"]!["node_modules/@redocly/cli"]!["version"]!.GetValue<string>();
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string directory, string command, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(command, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // No telemetry and no update check: the tests reach no one.
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
     }
 
     private static string RepositoryRoot()
