@@ -77,7 +77,7 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
     public async Task The_document_passes_redoclys_recommended_rules_without_a_warning()
     {
         // docs/openapi.json as the build wrote it: the committed copy, when the test above finds it current.
-        var tools = Path.Combine(RepositoryRoot(), "tools", "openapi");
+        var tools = Path.Combine(Repository.Root, "tools", "openapi");
         await RestoreLinterAsync(tools);
 
         var (exitCode, output, error) = await RunAsync(tools, "node", "node_modules/@redocly/cli/bin/cli.js", "lint", "../../docs/openapi.json", "--config", "redocly.yaml", "--format", "json");
@@ -117,7 +117,7 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
 
     private static async Task<string> CommittedAsync(string path)
     {
-        var git = new System.Diagnostics.ProcessStartInfo("git", ["-C", RepositoryRoot(), "show", $"HEAD:{path}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var git = new System.Diagnostics.ProcessStartInfo("git", ["-C", Repository.Root, "show", $"HEAD:{path}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = System.Diagnostics.Process.Start(git)!;
         var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -151,16 +151,5 @@ public sealed class OpenApiTests(PostgresApp postgres) : PostgresApiTest(postgre
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Overholt.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("The tests do not run inside the repository");
     }
 }
