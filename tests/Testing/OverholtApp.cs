@@ -160,6 +160,8 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+        builder.UseSetting("Shutdown:NoticePeriod", "00:00:00"); // no balancer to tell
+        builder.UseSetting("Shutdown:DrainTime", "00:00:05");
         // Tests sign in hundreds of times from one address; the throttling tests set their own limit.
         builder.UseSetting("SignInThrottling:PermitLimit", "1000000");
         foreach (var (key, value) in _settings)

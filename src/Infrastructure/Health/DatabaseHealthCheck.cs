@@ -11,6 +11,7 @@ internal sealed class DatabaseHealthCheck(OverholtDbContext db) : IHealthCheck
     {
         try
         {
+            using var once = OverholtExecutionStrategy.WithoutRetries(); // a probe answers now, it does not wait out an outage
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             return pending.Any()
                 ? HealthCheckResult.Unhealthy("The database has migrations to apply: run the migration step.")

@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Overholt.Infrastructure.Hosting;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Jobs;
@@ -57,6 +58,10 @@ public static class BackgroundJobsSetup
                 server.WorkerCount = jobs.WorkerCount;
                 server.SchedulePollingInterval = jobs.PollInterval;
                 server.FilterProvider = RetryFilters(jobs);
+                // Stopping, the worker takes no new job and lets running ones finish within the drain time; then cancels them.
+                var shutdown = serviceProvider.GetRequiredService<IOptions<ShutdownOptions>>().Value;
+                server.StopTimeout = shutdown.DrainTime;
+                server.ShutdownTimeout = shutdown.DrainTime + TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<OutboxDispatcher>();
         }

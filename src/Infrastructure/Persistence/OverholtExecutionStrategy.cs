@@ -18,8 +18,21 @@ public sealed class OverholtExecutionStrategy(ExecutionStrategyDependencies depe
 
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(50);
 
+    private static readonly AsyncLocal<bool> NotRetrying = new();
+
+    /// <summary>
+    /// Database work in this async flow runs once, without retries, until the result is disposed: for a probe, which
+    /// must answer at once rather than outlast an outage.
+    /// </summary>
+    public static IDisposable WithoutRetries()
+    {
+        var previous = NotRetrying.Value;
+        NotRetrying.Value = true;
+        return new Restore(previous);
+    }
+
     protected override bool ShouldRetryOn(Exception exception) =>
-        exception is not CommitUncertainException && TransientFailure.Is(exception);
+        !NotRetrying.Value && exception is not CommitUncertainException && TransientFailure.Is(exception);
 
     protected override TimeSpan? GetNextDelay(Exception lastException)
     {
@@ -27,5 +40,10 @@ public sealed class OverholtExecutionStrategy(ExecutionStrategyDependencies depe
         if (retry >= MaxRetryCount)
             return null;
         return retry == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(FirstDelay.Ticks << (retry - 1), MaxRetryDelay.Ticks));
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => NotRetrying.Value = previous;
     }
 }

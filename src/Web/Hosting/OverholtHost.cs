@@ -3,11 +3,13 @@ using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
 using Overholt.Application.Security;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Health;
+using Overholt.Infrastructure.Hosting;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Api;
@@ -86,8 +88,23 @@ public static class OverholtHost
         services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOverholtHealthChecks();
+        services.AddGracefulShutdown();
         services.AddAntiforgery(); // the job dashboard checks its POSTs (re-queue, delete) with it
         return builder;
+    }
+
+    /// <summary>
+    /// Stopping in order (<see cref="GracefulShutdown"/>): the host's own timeout covers the notice period and the drain
+    /// time, which the server's requests and the worker's jobs share.
+    /// </summary>
+    private static void AddGracefulShutdown(this IServiceCollection services)
+    {
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
+            host.ShutdownTimeout = shutdown.Value.NoticePeriod + shutdown.Value.DrainTime);
+        services.AddSingleton<GracefulShutdown>();
+        services.AddHostedService(provider => provider.GetRequiredService<GracefulShutdown>());
+        services.AddHealthChecks().AddCheck<GracefulShutdown>("shutdown");
     }
 
     /// <summary>Brings the database up to date as configured (<c>Database:MigrateOnStartup</c>), then the roles and the seeded admin.</summary>

@@ -18,6 +18,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private SmtpServer.SmtpServer? _server;
+    private int _started;
 
     public TestSmtpServer()
     {
@@ -34,6 +35,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public TimeSpan DelayPerMessage { get; set; } = TimeSpan.Zero;
 
     public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    /// <summary>Messages whose data has arrived, accepted or still being accepted (<see cref="DelayPerMessage"/>).</summary>
+    public int MessagesStarted => _started;
 
     /// <summary>Settings that point the app at this server.</summary>
     public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
@@ -89,6 +93,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref owner._started);
             if (owner.DelayPerMessage > TimeSpan.Zero)
                 await Task.Delay(owner.DelayPerMessage, cancellationToken);
             using var stream = new MemoryStream(buffer.ToArray());
