@@ -51,6 +51,7 @@ public static class OverholtHost
         configure?.Invoke(builder.Configuration);
         var role = HostRoleSetting.Read(builder.Configuration);
         builder.AddOverholtTelemetry();
+        builder.AddJsonLogDefaults();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
