@@ -151,6 +151,41 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
         Assert.Equal(1, attempts);
     }
 
+    [Fact]
+    public async Task A_reused_pooled_context_saves_twice_in_a_command_without_a_savepoint()
+    {
+        async Task<OverholtDbContext> CommandSavingTwice(bool savepointsForThisLease) =>
+            await InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
+            {
+                if (savepointsForThisLease)
+                    db.Database.AutoSavepointsEnabled = true;
+                await unitOfWork.ExecuteAsync(async token =>
+                {
+                    db.Add(new Category($"First {Guid.NewGuid():N}"));
+                    await db.SaveChangesAsync(token);
+                    db.Add(new Category($"Second {Guid.NewGuid():N}"));
+                    await db.SaveChangesAsync(token);
+                    return 0;
+                }, CancellationToken.None);
+                return db;
+            });
+
+        // The counter sees a savepoint when there is one: a lease that turns them on makes one.
+        var turnedOn = await CommandSavingTwice(savepointsForThisLease: true);
+        Assert.Contains(app.Statements.Sent, statement => statement.Sql.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+        app.Statements.Reset();
+
+        // The pool hands its contexts out in turn: lease until that same context comes back.
+        OverholtDbContext leased;
+        var leases = 0;
+        do
+            leased = await CommandSavingTwice(savepointsForThisLease: false);
+        while (!ReferenceEquals(leased, turnedOn) && ++leases < 100);
+
+        Assert.Same(turnedOn, leased);
+        Assert.DoesNotContain(app.Statements.Sent, statement => statement.Sql.StartsWith("SAVEPOINT", StringComparison.Ordinal));
+    }
+
     /// <summary>What each provider says when the database cannot answer just then.</summary>
     private Exception Transient() => app.Database.Provider == DatabaseProvider.Postgres
         ? new Npgsql.PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", Npgsql.PostgresErrorCodes.AdminShutdown)

@@ -20,12 +20,10 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
         : base(options)
     {
         // A failed save rolls the whole command back (UnitOfWork), so EF's savepoint around each save inside the
-        // transaction would only cost two round trips per write.
+        // transaction would only cost two round trips per write. Set here, it holds for every lease of a pooled
+        // context: the pool restores what the constructor left (a test on a reused context keeps it so).
         Database.AutoSavepointsEnabled = false;
     }
-
-    /// <summary>A change to the catalogue was saved and is not committed yet (<see cref="Caching.CatalogueChangeInterceptor"/>).</summary>
-    internal bool CatalogueChangePending { get; set; }
 
     /// <summary>The keys that protect cookies, bearer tokens and antiforgery tokens, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -6,9 +6,10 @@ namespace Overholt.Testing.Databases;
 
 /// <summary>
 /// Counts the SQL statements the app sends and keeps them, so a test can prove a list costs the same whatever its page
-/// size, or read the plan of what a route sent.
+/// size, or read the plan of what a route sent. Savepoints, which EF makes through the transaction rather than a
+/// command, are kept too (as <c>SAVEPOINT name</c>).
 /// </summary>
-public sealed class SqlStatementCounter : DbCommandInterceptor
+public sealed class SqlStatementCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private readonly ConcurrentQueue<SentStatement> _sent = new();
 
@@ -54,6 +55,20 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         Record(command);
         return ValueTask.FromResult(result);
     }
+
+    public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        RecordSavepoint(eventData);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        RecordSavepoint(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private void RecordSavepoint(TransactionEventData eventData) => _sent.Enqueue(new SentStatement($"SAVEPOINT {eventData.TransactionId}", []));
 
     private void Record(DbCommand command) =>
         _sent.Enqueue(new SentStatement(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(parameter => (parameter.ParameterName, parameter.Value))]));
