@@ -7,7 +7,7 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
-using Overholt.Domain.Users;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
 
@@ -26,7 +26,7 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     [HttpPost]
     [EndpointName("createCategory")]
     [ProducesResponseType<Envelope<CategoryDto>>(StatusCodes.Status201Created)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateCategory>]
     public async Task<ActionResult<Envelope<CategoryDto>>> Create(CategoryRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateCategory(request.Name, request.Description), cancellationToken);
@@ -42,7 +42,7 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     /// <summary>Change a category (admin); send <c>If-Match</c> to refuse a lost update.</summary>
     [HttpPut("{id:int:min(1)}")]
     [EndpointName("updateCategory")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<UpdateCategory>]
     public async Task<ActionResult<Envelope<CategoryDto>>> Update(int id, CategoryRequest request, CancellationToken cancellationToken)
     {
         await mediator.Send(new UpdateCategory(id, request.Name, request.Description, Request.IfMatch()), cancellationToken);
@@ -53,7 +53,7 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     [HttpDelete("{id:int:min(1)}")]
     [EndpointName("deleteCategory")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteCategory>]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteCategory(id, Request.IfMatch()), cancellationToken);

@@ -7,7 +7,7 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
-using Overholt.Domain.Users;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
 
@@ -26,7 +26,7 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     [HttpPost]
     [EndpointName("createProduct")]
     [ProducesResponseType<Envelope<ProductDto>>(StatusCodes.Status201Created)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateProduct>]
     public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateProduct(request.Name, request.Categories), cancellationToken);
@@ -42,7 +42,7 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     /// <summary>Change a product (admin); send <c>If-Match</c> to refuse a lost update.</summary>
     [HttpPut("{id:int:min(1)}")]
     [EndpointName("updateProduct")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<UpdateProduct>]
     public async Task<ActionResult<Envelope<ProductDto>>> Update(int id, ProductRequest request, CancellationToken cancellationToken)
     {
         await mediator.Send(new UpdateProduct(id, request.Name, request.Categories, Request.IfMatch()), cancellationToken);
@@ -53,7 +53,7 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     [HttpDelete("{id:int:min(1)}")]
     [EndpointName("deleteProduct")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteProduct>]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteProduct(id, Request.IfMatch()), cancellationToken);

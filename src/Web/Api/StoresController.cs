@@ -15,7 +15,7 @@ using Overholt.Application.Stores.Queries.ListStoreManagers;
 using Overholt.Application.Stores.Queries.ListStoreProducts;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users;
-using Overholt.Domain.Users;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
 
@@ -38,7 +38,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     [HttpPost]
     [EndpointName("createStore")]
     [ProducesResponseType<Envelope<StoreDto>>(StatusCodes.Status201Created)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateStore>]
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)
     {
         var store = await mediator.Send(new CreateStore(request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
@@ -63,7 +63,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     [HttpDelete("{id:int:min(1)}")]
     [EndpointName("deleteStore")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteStore>]
     public async Task<NoContentResult> Delete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteStore(id, Request.IfMatch()), cancellationToken);
@@ -104,7 +104,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     /// <summary>Make a user a manager of a store (admin); the user is emailed. Already a manager is 400 "Manager exists".</summary>
     [HttpPut("{id:int:min(1)}/managers/{userId:int:min(1)}")]
     [EndpointName("addStoreManager")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<AddManager>]
     public async Task<ActionResult<Envelope<StoreDto>>> AddManager(int id, int userId, CancellationToken cancellationToken)
     {
         await mediator.Send(new AddManager(id, userId), cancellationToken);
@@ -115,7 +115,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     [HttpDelete("{id:int:min(1)}/managers/{userId:int:min(1)}")]
     [EndpointName("removeStoreManager")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<RemoveManager>]
     public async Task<NoContentResult> RemoveManager(int id, int userId, CancellationToken cancellationToken)
     {
         await mediator.Send(new RemoveManager(id, userId), cancellationToken);

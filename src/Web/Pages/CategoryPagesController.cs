@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Categories;
 using Overholt.Application.Categories.Commands.CreateCategory;
@@ -7,8 +6,8 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
-using Overholt.Domain.Users;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
 
@@ -26,10 +25,11 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
         View(new CategoryDetails((await mediator.Send(new GetCategory(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateCategory>]
     public IActionResult Create() => View("Form", new CategoryFormPage(null, new CategoryForm()));
 
     [HttpPost("new")]
+    [AuthorizeToSend<CreateCategory>]
     public Task<IActionResult> Create(CategoryForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -38,7 +38,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
             () => View("Form", new CategoryFormPage(null, form)));
 
     [HttpGet("{id:int:min(1)}/edit")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<UpdateCategory>]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var (category, version) = await mediator.Send(new GetCategory(id), cancellationToken);
@@ -46,6 +46,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
+    [AuthorizeToSend<UpdateCategory>]
     public Task<IActionResult> Edit(int id, CategoryForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -54,11 +55,12 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
             () => View("Form", new CategoryFormPage(id, form)));
 
     [HttpGet("{id:int:min(1)}/delete")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteCategory>]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View((await mediator.Send(new GetCategory(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
+    [AuthorizeToSend<DeleteCategory>]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteCategory(id), cancellationToken);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Categories;
 using Overholt.Application.Categories.Queries.ListCategories;
@@ -9,8 +8,8 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
-using Overholt.Domain.Users;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
 
@@ -28,11 +27,12 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         View(new ProductDetails((await mediator.Send(new GetProduct(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateProduct>]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
 
     [HttpPost("new")]
+    [AuthorizeToSend<CreateProduct>]
     public Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -41,7 +41,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
             async () => View("Form", await FormPageAsync(null, form, cancellationToken)));
 
     [HttpGet("{id:int:min(1)}/edit")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<UpdateProduct>]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var (product, version) = await mediator.Send(new GetProduct(id), cancellationToken);
@@ -50,6 +50,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/edit")]
+    [AuthorizeToSend<UpdateProduct>]
     public Task<IActionResult> Edit(int id, ProductForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -58,11 +59,12 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
             async () => View("Form", await FormPageAsync(id, form, cancellationToken)));
 
     [HttpGet("{id:int:min(1)}/delete")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteProduct>]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View((await mediator.Send(new GetProduct(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
+    [AuthorizeToSend<DeleteProduct>]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteProduct(id), cancellationToken);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
 using Overholt.Application.Stores;
@@ -15,8 +14,8 @@ using Overholt.Application.Stores.Queries.GetStoreAccess;
 using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
-using Overholt.Domain.Users;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
 
@@ -39,10 +38,11 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     }
 
     [HttpGet("new")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<CreateStore>]
     public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
 
     [HttpPost("new")]
+    [AuthorizeToSend<CreateStore>]
     public Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -68,11 +68,12 @@ public sealed class StorePagesController(IMediator mediator) : PageController
             () => View("Form", new StoreFormPage(id, form)));
 
     [HttpGet("{id:int:min(1)}/delete")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<DeleteStore>]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         View((await mediator.Send(new GetStore(id), cancellationToken)).Value);
 
     [HttpPost("{id:int:min(1)}/delete")]
+    [AuthorizeToSend<DeleteStore>]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteStore(id), cancellationToken);
@@ -89,7 +90,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
         ChangeAsync(id, new RemoveProduct(id, productId), "Product removed.", cancellationToken);
 
     [HttpPost("{id:int:min(1)}/managers")]
-    [Authorize(Roles = Roles.Admin)]
+    [AuthorizeToSend<AddManager>]
     public async Task<IActionResult> AddManager(int id, string? email, CancellationToken cancellationToken)
     {
         try
@@ -105,6 +106,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     }
 
     [HttpPost("{id:int:min(1)}/managers/{userId:int:min(1)}/remove")]
+    [AuthorizeToSend<RemoveManager>]
     public Task<IActionResult> RemoveManager(int id, int userId, CancellationToken cancellationToken) =>
         ChangeAsync(id, new RemoveManager(id, userId), "Manager removed.", cancellationToken);
 

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
@@ -9,30 +8,33 @@ using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Queries.GetUserAccount;
 using Overholt.Application.Users.Queries.ListUsers;
-using Overholt.Domain.Users;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
 
 /// <summary>User administration, for admins only.</summary>
 [Route("users")]
-[Authorize(Roles = Roles.Admin)]
 public sealed class UserPagesController(IMediator mediator) : PageController
 {
     private static readonly FormSubject Subject = new("user", UniqueField: nameof(NewUserForm.Email));
 
     [HttpGet("")]
+    [AuthorizeToSend<ListUsers>]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
         View(new ListPage<UserAccountDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search), cancellationToken), request.Search, CanCreate: true));
 
     [HttpGet("{id:int:min(1)}")]
+    [AuthorizeToSend<GetUserAccount>]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
         View(new UserDetails(await mediator.Send(new GetUserAccount(id), cancellationToken), IsSelf: id == CurrentUserId));
 
     [HttpGet("new")]
+    [AuthorizeToSend<CreateUser>]
     public IActionResult Create() => View(new NewUserForm());
 
     [HttpPost("new")]
+    [AuthorizeToSend<CreateUser>]
     public Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
             Subject,
@@ -41,22 +43,27 @@ public sealed class UserPagesController(IMediator mediator) : PageController
             () => View(form with { Password = null }));
 
     [HttpPost("{id:int:min(1)}/active")]
+    [AuthorizeToSend<SetUserActive>]
     public Task<IActionResult> SetActive(int id, bool active, CancellationToken cancellationToken) =>
         ChangeAsync(id, new SetUserActive(id, active), active ? "Account reactivated." : "Account deactivated.", cancellationToken);
 
     [HttpPost("{id:int:min(1)}/admin")]
+    [AuthorizeToSend<SetAdmin>]
     public Task<IActionResult> SetAdmin(int id, bool admin, CancellationToken cancellationToken) =>
         ChangeAsync(id, new SetAdmin(id, admin), admin ? "The user is now an admin." : "The user is no longer an admin.", cancellationToken);
 
     [HttpPost("{id:int:min(1)}/password")]
+    [AuthorizeToSend<ResetPassword>]
     public Task<IActionResult> ResetPassword(int id, string? newPassword, CancellationToken cancellationToken) =>
         ChangeAsync(id, new ResetPassword(id, newPassword), "Password reset.", cancellationToken);
 
     [HttpGet("{id:int:min(1)}/delete")]
+    [AuthorizeToSend<DeleteUser>]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
         id == CurrentUserId ? Forbid() : View(await mediator.Send(new GetUserAccount(id), cancellationToken));
 
     [HttpPost("{id:int:min(1)}/delete")]
+    [AuthorizeToSend<DeleteUser>]
     public async Task<IActionResult> ConfirmDelete(int id, CancellationToken cancellationToken)
     {
         await SendShowingOutcomeAsync(mediator, new DeleteUser(id), "User deleted.", cancellationToken);
