@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Overholt.Web.Hosting;
 using Overholt.Web.Security;
 using Scalar.AspNetCore;
 
@@ -199,7 +200,7 @@ internal static class OpenApiSetup
             problems.Add((412, "If-Match names a version that is no longer current."));
         if (hasBody)
         {
-            problems.Add((413, "The body is larger than 256 KiB."));
+            problems.Add((413, $"The body is larger than {RequestLimits.MaxBodyBytes / 1024} KiB."));
             problems.Add((415, "The body is not JSON."));
         }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +6,7 @@ using Overholt.Application.Users.Queries.GetCurrentUser;
 using Overholt.Application.Users.Queries.GetUser;
 using Overholt.Application.Users.Queries.GetUserAccount;
 using Overholt.Domain.Users;
+using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
 
@@ -23,7 +22,7 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
     [ProducesResponseType<Envelope<UserSummaryDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Current(CancellationToken cancellationToken) =>
         User.IsInRole(Roles.Admin)
-            ? Ok(Envelope.Of(await mediator.Send(new GetUserAccount(int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture)), cancellationToken)))
+            ? Ok(Envelope.Of(await mediator.Send(new GetUserAccount(User.UserId()!.Value), cancellationToken)))
             : Ok(Envelope.Of(await mediator.Send(new GetCurrentUser(), cancellationToken)));
 
     /// <summary>A user; an admin gets the account (<c>roles</c>, <c>active</c>, login tracking) as well.</summary>

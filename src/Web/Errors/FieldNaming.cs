@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Overholt.Application.Errors;
+using Overholt.Web.Api;
 
 namespace Overholt.Web.Errors;
 
@@ -14,11 +14,11 @@ public static class FieldNaming
     public const string Body = "body";
 
     public static string Wire(string property) =>
-        property.Length == 0 ? Body : JsonNamingPolicy.SnakeCaseLower.ConvertName(property);
+        property.Length == 0 ? Body : ApiPaths.Naming.ConvertName(property);
 
     public static string Label(string property)
     {
-        var words = JsonNamingPolicy.SnakeCaseLower.ConvertName(property).Replace('_', ' ');
+        var words = ApiPaths.Naming.ConvertName(property).Replace('_', ' ');
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 

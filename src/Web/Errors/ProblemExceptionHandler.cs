@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
 using Overholt.Domain.Primitives;
 using Overholt.Infrastructure.Persistence;
+using Overholt.Web.Api;
 
 namespace Overholt.Web.Errors;
 
@@ -27,7 +28,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         // Browser pages get an HTML error page: the exception handler re-executes /error with StatusFor's status.
         // The middleware has already pointed Request.Path at /error; the feature keeps the path that failed.
         var failedPath = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
-        if (!failedPath.StartsWithSegments("/api"))
+        if (!ApiPaths.IsApi(failedPath))
             return false;
 
         var problem = Describe(exception, FieldNaming.Wire);
@@ -45,7 +46,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
 
     public static int StatusFor(Exception exception) => Describe(exception, FieldNaming.Wire).Status!.Value;
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => ApiPaths.IsApi(request.Path);
 
     /// <summary>
     /// What an exception means to whoever sent the request: its status, and the original's <c>error</c> message or

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
@@ -86,8 +85,8 @@ public static class OverholtHost
         services.AddReverseProxySupport(builder.Configuration);
         services.AddOverholtProblemDetails();
         services.AddOverholtOpenApi();
-        services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddControllersWithViews().AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = ApiPaths.Naming);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = ApiPaths.Naming);
         services.AddOverholtHealthChecks();
         services.AddGracefulShutdown();
         services.AddAntiforgery(); // the job dashboard checks its POSTs (re-queue, delete) with it

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +27,7 @@ public abstract class PageController : Controller
 
     protected bool IsAdmin => User.IsInRole(Roles.Admin);
 
-    protected int CurrentUserId => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+    protected int CurrentUserId => User.UserId()!.Value;
 
     protected void Succeeded(string message) => TempData[SuccessKey] = message;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Overholt.Infrastructure.Identity;
 
@@ -13,8 +12,7 @@ internal sealed class ActiveUserHandler(AccountStates accounts) : AuthorizationH
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveUserRequirement requirement)
     {
         var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
-        if (int.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            && await accounts.GetAsync(userId, fresh: false, cancellationToken) is { Active: true })
+        if (context.User.UserId() is { } userId && await accounts.GetAsync(userId, fresh: false, cancellationToken) is { Active: true })
             context.Succeed(requirement);
         else
             context.Fail(new AuthorizationFailureReason(this, "This account is deactivated."));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Identity;
+using Overholt.Web.Api;
 
 namespace Overholt.Web.Security;
 
@@ -68,7 +69,7 @@ internal static class AuthenticationSetup
     {
         var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
         string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
-        app.MapGroup("/api/auth")
+        app.MapGroup($"{ApiPaths.Prefix}/auth")
             .WithTags("Auth")
             .MapIdentityApi<ApplicationUser>()
             .Add(endpoint =>
@@ -121,7 +122,7 @@ internal static class AuthenticationSetup
 
     private static Task AnswerApiOrRedirectToLogin(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (ApiPaths.IsApi(context.Request.Path))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;

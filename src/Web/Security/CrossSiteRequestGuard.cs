@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Overholt.Application.Errors;
+using Overholt.Web.Api;
 
 namespace Overholt.Web.Security;
 
@@ -15,7 +16,7 @@ internal sealed class CrossSiteRequestGuard(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/api") && !IsSafe(context.Request.Method) && IsCookieAuthenticated(context) && !ComesFromThisSite(context.Request))
+        if (ApiPaths.IsApi(context.Request.Path) && !IsSafe(context.Request.Method) && IsCookieAuthenticated(context) && !ComesFromThisSite(context.Request))
             throw new ForbiddenException("Requests with the sign-in cookie must come from this site's own pages; other clients send a bearer token");
         return next(context);
     }

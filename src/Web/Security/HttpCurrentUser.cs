@@ -9,10 +9,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor httpContextAccessor) 
 {
     private ClaimsPrincipal? Principal => httpContextAccessor.HttpContext?.User;
 
-    public int? Id =>
-        Principal?.Identity?.IsAuthenticated == true && int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            ? id
-            : null;
+    public int? Id => Principal?.UserId();
 
     public bool IsAuthenticated => Id is not null;
 

@@ -58,7 +58,7 @@ internal static class SessionRevocation
 
     private static async Task<bool> IsCurrentAsync(HttpContext http, ClaimsPrincipal principal)
     {
-        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (principal.UserId() is not { } userId)
             return false;
         var stampClaim = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         if (principal.FindFirstValue(stampClaim) is not { } stamp)
