@@ -40,11 +40,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
 
     private async Task EnsureMayChangeStoreAsync(TMessage message, CancellationToken cancellationToken)
     {
-        if (message is not IStoreRequest storeRequest)
-            throw new InvalidOperationException($"{typeof(TMessage).Name} is marked {nameof(RequiresStoreManagerAttribute)} but does not implement {nameof(IStoreRequest)}");
+        if (message is not ITargetsStore targetsStore)
+            throw new InvalidOperationException($"{typeof(TMessage).Name} is marked {nameof(RequiresStoreManagerAttribute)} but does not implement {nameof(ITargetsStore)}");
 
         // An unknown store is the handler's 404 to report, not a 403.
-        if (await storeAccess.RoleInAsync(storeRequest.StoreId, cancellationToken) == StoreRole.Outsider)
+        if (await storeAccess.RoleInAsync(targetsStore.StoreId, cancellationToken) == StoreRole.Outsider)
             throw new ForbiddenException("Only admins and this store's managers may do this");
     }
 }

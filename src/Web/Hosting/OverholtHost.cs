@@ -18,16 +18,6 @@ using Overholt.Web.Security;
 
 namespace Overholt.Web.Hosting;
 
-/// <summary>Who a process built by <see cref="OverholtHost"/> acts for.</summary>
-public enum HostEntry
-{
-    /// <summary>The server: each request for its signed-in user.</summary>
-    Server,
-
-    /// <summary>A management command: the local operator.</summary>
-    Command,
-}
-
 /// <summary>
 /// The app's one composition root. The server and the management commands are built here, from the same configuration
 /// and the same registrations; only who the requests act for differs. Development validates the whole container when

@@ -22,7 +22,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new CategoryDetails((await mediator.Send(new GetCategory(id), cancellationToken)).Value, IsAdmin));
+        View(new CategoryDetailsPage((await mediator.Send(new GetCategory(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
     [AuthorizeToSend<CreateCategory>]

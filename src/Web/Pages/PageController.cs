@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Domain.Primitives;
@@ -96,23 +95,6 @@ public abstract class PageController : Controller
         catch (RequestValidationException invalid)
         {
             Failed(Describe(invalid));
-        }
-    }
-}
-
-public static class ModelStateErrors
-{
-    /// <summary>
-    /// Puts the application's errors next to the form's fields (forms name their fields as the commands do), worded with
-    /// the fields' labels: "'ZipCode' must not be empty." is shown as "'Zip code' must not be empty." beside the zip code.
-    /// Errors about the whole request go to the form's summary.
-    /// </summary>
-    public static void AddRequestErrors(this ModelStateDictionary modelState, RequestValidationException invalid)
-    {
-        foreach (var (property, messages) in invalid.Errors)
-        {
-            foreach (var message in messages)
-                modelState.AddModelError(property, FieldNaming.Reword(message, property, FieldNaming.Label));
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new ProductDetails((await mediator.Send(new GetProduct(id), cancellationToken)).Value, IsAdmin));
+        View(new ProductDetailsPage((await mediator.Send(new GetProduct(id), cancellationToken)).Value, IsAdmin));
 
     [HttpGet("new")]
     [AuthorizeToSend<CreateProduct>]

@@ -10,7 +10,7 @@ using Overholt.Application.Stores.Commands.RemoveManager;
 using Overholt.Application.Stores.Commands.RemoveProduct;
 using Overholt.Application.Stores.Commands.UpdateStore;
 using Overholt.Application.Stores.Queries.GetStore;
-using Overholt.Application.Stores.Queries.GetStoreAccess;
+using Overholt.Application.Stores.Queries.GetStorePermissions;
 using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
@@ -32,9 +32,9 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var store = (await mediator.Send(new GetStore(id), cancellationToken)).Value;
-        var access = await mediator.Send(new GetStoreAccess(id), cancellationToken);
+        var access = await mediator.Send(new GetStorePermissions(id), cancellationToken);
         var addable = access.CanChange ? (await mediator.Send(new ListProductsNotCarried(id), cancellationToken)).Items : [];
-        return View(new StoreDetails(store, access.CanChange, access.CanAdminister, addable));
+        return View(new StoreDetailsPage(store, access.CanChange, access.CanAdminister, addable));
     }
 
     [HttpGet("new")]
@@ -53,7 +53,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     [HttpGet("{id:int:min(1)}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        if (!(await mediator.Send(new GetStoreAccess(id), cancellationToken)).CanChange)
+        if (!(await mediator.Send(new GetStorePermissions(id), cancellationToken)).CanChange)
             return Forbid();
         var (store, version) = await mediator.Send(new GetStore(id), cancellationToken);
         return View("Form", new StoreFormPage(id, new StoreForm { Version = version, Name = store.Name, Address = store.Address, City = store.City, State = store.State, ZipCode = store.ZipCode }));

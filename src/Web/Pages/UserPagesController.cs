@@ -27,7 +27,7 @@ public sealed class UserPagesController(IMediator mediator) : PageController
     [HttpGet("{id:int:min(1)}")]
     [AuthorizeToSend<GetUserAccount>]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        View(new UserDetails(await mediator.Send(new GetUserAccount(id), cancellationToken), IsSelf: id == CurrentUserId));
+        View(new UserDetailsPage(await mediator.Send(new GetUserAccount(id), cancellationToken), IsSelf: id == CurrentUserId));
 
     [HttpGet("new")]
     [AuthorizeToSend<CreateUser>]

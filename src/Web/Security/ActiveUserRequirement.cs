@@ -1,20 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
-using Overholt.Infrastructure.Identity;
 
 namespace Overholt.Web.Security;
 
 /// <summary>The signed-in user's account is still active. Part of the default policy, so every [Authorize] endpoint checks it.</summary>
 internal sealed class ActiveUserRequirement : IAuthorizationRequirement;
-
-/// <summary>Reads the account's state from <see cref="AccountStates"/>, which the session check has just filled: no query.</summary>
-internal sealed class ActiveUserHandler(AccountStates accounts) : AuthorizationHandler<ActiveUserRequirement>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveUserRequirement requirement)
-    {
-        var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
-        if (context.User.UserId() is { } userId && await accounts.GetAsync(userId, fresh: false, cancellationToken) is { Active: true })
-            context.Succeed(requirement);
-        else
-            context.Fail(new AuthorizationFailureReason(this, "This account is deactivated."));
-    }
-}

@@ -9,7 +9,7 @@ namespace Overholt.Application.Stores.Commands.AddProduct;
 
 /// <summary>The store starts carrying the product ("Product exists" if it already does).</summary>
 [RequiresStoreManager]
-public sealed record AddProduct(int StoreId, int ProductId) : ICommand, IStoreRequest;
+public sealed record AddProduct(int StoreId, int ProductId) : ICommand, ITargetsStore;
 
 public sealed class AddProductHandler(IRepository<Store> stores, IReadRepository<Product> products) : ICommandHandler<AddProduct>
 {

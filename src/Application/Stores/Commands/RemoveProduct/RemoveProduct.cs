@@ -9,7 +9,7 @@ namespace Overholt.Application.Stores.Commands.RemoveProduct;
 
 /// <summary>The store stops carrying the product ("Invalid product" if it does not carry it).</summary>
 [RequiresStoreManager]
-public sealed record RemoveProduct(int StoreId, int ProductId) : ICommand, IStoreRequest;
+public sealed record RemoveProduct(int StoreId, int ProductId) : ICommand, ITargetsStore;
 
 public sealed class RemoveProductHandler(IRepository<Store> stores, IReadRepository<Product> products) : ICommandHandler<RemoveProduct>
 {

@@ -10,7 +10,7 @@ namespace Overholt.Application.Stores.Commands.UpdateStore;
 /// <summary>Changes the given details of a store; null fields stay as they are. With <c>IfVersion</c>, only that version is changed.</summary>
 [RequiresStoreManager]
 public sealed record UpdateStore(int StoreId, string? Name, string? Address, string? City, string? State, string? ZipCode, VersionCondition? IfVersion = null)
-    : ICommand, IStoreRequest, IStoreDetails;
+    : ICommand, ITargetsStore, IStoreDetails;
 
 public sealed class UpdateStoreHandler(IRepository<Store> stores) : ICommandHandler<UpdateStore>
 {

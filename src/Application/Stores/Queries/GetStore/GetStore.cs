@@ -20,7 +20,7 @@ public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirector
 {
     public async ValueTask<Versioned<StoreDto>> Handle(GetStore query, CancellationToken cancellationToken)
     {
-        var store = await stores.ProjectToFirstOrDefaultAsync<Versioned<StoreDto>>(new StoreDetailsSpec(query.StoreId), cancellationToken)
+        var store = await stores.ProjectToFirstOrDefaultAsync<Versioned<StoreDto>>(new StoreToReadSpec(query.StoreId), cancellationToken)
             ?? throw new NotFoundException(nameof(Store), query.StoreId);
         await users.FillManagerEmailsAsync([store.Value], cancellationToken);
         return store;

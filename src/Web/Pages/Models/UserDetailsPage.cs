@@ -2,4 +2,4 @@ using Overholt.Application.Users;
 
 namespace Overholt.Web.Pages.Models;
 
-public sealed record UserDetails(UserAccountDto User, bool IsSelf);
+public sealed record UserDetailsPage(UserAccountDto User, bool IsSelf);

@@ -1,7 +1,7 @@
 namespace Overholt.Application.Security;
 
 /// <summary>A request about one store.</summary>
-public interface IStoreRequest
+public interface ITargetsStore
 {
     int StoreId { get; }
 }

@@ -2,4 +2,4 @@ using Overholt.Application.Categories;
 
 namespace Overholt.Web.Pages.Models;
 
-public sealed record CategoryDetails(CategoryDto Category, bool IsAdmin);
+public sealed record CategoryDetailsPage(CategoryDto Category, bool IsAdmin);

@@ -2,4 +2,4 @@ using Overholt.Application.Products;
 
 namespace Overholt.Web.Pages.Models;
 
-public sealed record ProductDetails(ProductDto Product, bool IsAdmin);
+public sealed record ProductDetailsPage(ProductDto Product, bool IsAdmin);

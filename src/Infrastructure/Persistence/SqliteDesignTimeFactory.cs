@@ -13,13 +13,3 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
         return new SqliteOverholtDbContext(options.Options);
     }
 }
-
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOverholtDbContext>
-{
-    public PostgresOverholtDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<PostgresOverholtDbContext>();
-        options.UseOverholtPostgres("Host=localhost;Database=overholt");
-        return new PostgresOverholtDbContext(options.Options);
-    }
-}
