@@ -22,4 +22,5 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-dotnet test Overholt.sln "$@"
+# --solution: the form every .NET 10 SDK band accepts under Microsoft.Testing.Platform (global.json).
+dotnet test --solution Overholt.sln "$@"
