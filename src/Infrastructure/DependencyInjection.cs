@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<IReadCache>(provider => provider.GetRequiredService<CatalogueCache>());
         services.AddSingleton<IInterceptor, CatalogueChangeInterceptor>();
+        services.AddMemoryCache();
+        services.AddSingleton<IInterceptor, AccountChangeInterceptor>();
         services.AddEmail();
 
         // Adapters are named after the port they implement: UnitOfWork : IUnitOfWork, UserDirectory : IUserDirectory.

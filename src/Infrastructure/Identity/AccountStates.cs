@@ -8,8 +8,9 @@ namespace Overholt.Infrastructure.Identity;
 /// <summary>
 /// The account state of signed-in users, read with one primary-key query and kept for
 /// <see cref="AuthOptions.AccountCheckInterval"/>, so checking it on every request costs no query in the steady state.
-/// A change made on this node is seen at once (<see cref="OverholtUserManager"/> forgets the entry); a change made on
-/// another node is seen when the entry expires, or at once when a session carries a stamp the entry does not know.
+/// A change made on this node is seen as soon as it is committed (<see cref="AccountChangeInterceptor"/> forgets the
+/// entry); a change made on another node is seen when the entry expires, or at once when a session carries a stamp the
+/// entry does not know.
 /// </summary>
 public sealed class AccountStates(OverholtDbContext db, IMemoryCache cache, IOptions<AuthOptions> options)
 {
@@ -27,7 +28,7 @@ public sealed class AccountStates(OverholtDbContext db, IMemoryCache cache, IOpt
         return state;
     }
 
-    public void Forget(int userId) => cache.Remove(new CacheKey(userId));
+    public static void Forget(IMemoryCache cache, int userId) => cache.Remove(new CacheKey(userId));
 
     private readonly record struct CacheKey(int UserId);
 }

@@ -6,9 +6,9 @@ using Overholt.Application.Validation;
 namespace Overholt.Infrastructure.Identity;
 
 /// <summary>
-/// Identity's user manager, plus two duties: every change to an account (roles, password, stamp, activity) or its
-/// deletion is made known to <see cref="AccountStates"/> at once, and lookups by a name no account can have (PostgreSQL
-/// text cannot hold NUL) find nothing instead of failing in the database.
+/// Identity's user manager, plus one duty: lookups by a name no account can have (PostgreSQL text cannot hold NUL)
+/// find nothing instead of failing in the database. (What a change to an account does to the account-state cache is
+/// <see cref="AccountChangeInterceptor"/>'s, after the commit.)
 /// </summary>
 public sealed class OverholtUserManager(
     IUserStore<ApplicationUser> store,
@@ -19,8 +19,7 @@ public sealed class OverholtUserManager(
     ILookupNormalizer keyNormalizer,
     IdentityErrorDescriber errors,
     IServiceProvider services,
-    ILogger<UserManager<ApplicationUser>> logger,
-    AccountStates accountStates)
+    ILogger<UserManager<ApplicationUser>> logger)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override Task<ApplicationUser?> FindByNameAsync(string userName) =>
@@ -28,18 +27,4 @@ public sealed class OverholtUserManager(
 
     public override Task<ApplicationUser?> FindByEmailAsync(string email) =>
         TextRules.IsPlain(email) ? base.FindByEmailAsync(email) : Task.FromResult<ApplicationUser?>(null);
-
-    public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
-    {
-        var result = await base.DeleteAsync(user);
-        accountStates.Forget(user.Id);
-        return result;
-    }
-
-    protected override async Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
-    {
-        var result = await base.UpdateUserAsync(user);
-        accountStates.Forget(user.Id);
-        return result;
-    }
 }
