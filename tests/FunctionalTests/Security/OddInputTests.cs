@@ -81,6 +81,42 @@ public abstract class OddInputTests(OverholtApp app) : ApiTest(app)
         Assert.Equal(0, (await (await AsUser.GetAsync("/api/stores")).AssertOkList()).GetProperty("meta").GetProperty("total").GetInt32());
     }
 
+    [Theory]
+    [InlineData("/api/stores", "name", "\u202Egnp.exe")]
+    [InlineData("/api/products", "name", "Apple\u200B")]
+    [InlineData("/api/categories", "name", "\u2066Fruit\u2069")]
+    [InlineData("/api/stores", "city", "Port\uFEFFland")]
+    public async Task Invisible_characters_that_change_how_a_name_reads_are_refused_naming_the_field(string url, string field, string value)
+    {
+        var body = new Dictionary<string, object?> { ["name"] = "Plain", ["address"] = "1 Main", ["city"] = "Portland", ["state"] = "OR", ["zip_code"] = "97201", ["categories"] = Array.Empty<int>() };
+        body[field] = value;
+
+        var problem = await (await AsAdmin.PostJsonAsync(url, body)).AssertProblem(400, field: field);
+
+        Assert.Contains("invisible", problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await (await AsUser.GetAsync(url)).AssertOkList()).GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_joiners_emoji_and_persian_need_are_kept()
+    {
+        var created = await (await AsAdmin.PostJsonAsync("/api/categories", new { name = "Family \U0001F468\u200D\U0001F469\u200D\U0001F467 \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645" })).AssertOkJson(HttpStatusCode.Created);
+
+        Assert.Contains("\u200D", created.GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_store_form_shows_an_invisible_character_refusal_beside_the_field()
+    {
+        using var browser = await App.BrowserFor(Admin);
+
+        var page = await browser.SubmitAndFollowAsync((await browser.GetAsync("/stores/new")).Form("/stores/new"),
+            new() { ["Name"] = "Corner\u202E", ["Address"] = "1 Main", ["City"] = "Portland", ["State"] = "OR", ["ZipCode"] = "97201" });
+
+        Assert.Contains("invisible", page.FieldError("Name"), StringComparison.Ordinal);
+        Assert.Equal(0, (await (await AsUser.GetAsync("/api/stores")).AssertOkList()).GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task A_form_with_a_nul_is_refused_by_the_form_reader_with_a_400_page()
     {
