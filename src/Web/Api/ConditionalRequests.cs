@@ -1,25 +1,37 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Overholt.Application.Concurrency;
 
 namespace Overholt.Web.Api;
 
 /// <summary>
-/// HTTP conditional requests (RFC 9110) on single resources. The ETag is the resource's version, which moves on with
-/// every change to it (for a store: its details, the products it carries, its managers). <c>GET</c> with a current
-/// <c>If-None-Match</c> is 304; <c>PUT</c>/<c>DELETE</c> with an <c>If-Match</c> that is not current is 412.
+/// HTTP conditional requests (RFC 9110) on single resources. The ETag is <c>"version-digest"</c>: the resource's
+/// version, which moves on with every change to it (for a store: its details, the products it carries, its managers)
+/// and is what <c>If-Match</c> guards, and a digest of the representation, which changes whenever anything the answer
+/// embeds does (a product's name on a store, a category's on a product, a manager's email). <c>GET</c> with a current
+/// <c>If-None-Match</c> is 304; <c>PUT</c>/<c>DELETE</c> with an <c>If-Match</c> whose version is not current is 412.
 /// </summary>
 public static class ConditionalRequests
 {
-    public static string ETagFor(int version) => $"\"{version}\"";
+    /// <summary>The tags of answers the node keeps in its read cache, computed once per kept answer.</summary>
+    private static readonly ConditionalWeakTable<object, string> Tags = [];
+
+    public static string ETagFor(int version, ReadOnlySpan<byte> representation) =>
+        $"\"{version}-{Convert.ToHexStringLower(SHA256.HashData(representation)[..8])}\"";
 
     /// <summary>The resource as the response body, with its ETag; 304 for a GET whose <c>If-None-Match</c> names it.</summary>
     public static ActionResult<Envelope<T>> Representation<T>(this ControllerBase controller, Versioned<T> resource)
     {
-        controller.Response.Headers.ETag = ETagFor(resource.Version);
-        if (HttpMethods.IsGet(controller.Request.Method) && NoneMatch(controller.Request, resource.Version))
+        var body = Envelope.Of(resource.Value);
+        var tag = Tags.GetValue(resource, _ => ETagFor(resource.Version, JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions(controller))));
+        controller.Response.Headers.ETag = tag;
+        if (HttpMethods.IsGet(controller.Request.Method) && NoneMatch(controller.Request, tag))
             return controller.StatusCode(StatusCodes.Status304NotModified);
-        return Envelope.Of(resource.Value);
+        return body;
     }
 
     /// <summary>
@@ -38,10 +50,18 @@ public static class ConditionalRequests
         return new VersionCondition(tags.Where(tag => !tag.IsWeak).Select(VersionOf).OfType<int>().ToHashSet());
     }
 
-    private static bool NoneMatch(HttpRequest request, int version) =>
+    private static bool NoneMatch(HttpRequest request, string current) =>
         EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || VersionOf(tag) == version); // weak comparison
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(current, StringComparison.Ordinal)); // weak comparison
 
-    private static int? VersionOf(EntityTagHeaderValue tag) =>
-        int.TryParse(tag.Tag.AsSpan().Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+    /// <summary>The version a tag names: the part before the digest (a bare <c>"7"</c>, as tags were before, still reads).</summary>
+    private static int? VersionOf(EntityTagHeaderValue tag)
+    {
+        var text = tag.Tag.AsSpan().Trim('"');
+        var dash = text.IndexOf('-');
+        return int.TryParse(dash < 0 ? text : text[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    private static JsonSerializerOptions JsonOptions(ControllerBase controller) =>
+        controller.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
 }
