@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AccountStates>();
+        services.AddScoped<SignInGuard>();
         return services
             .AddIdentityApiEndpoints<ApplicationUser>(options =>
             {

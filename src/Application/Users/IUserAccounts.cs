@@ -12,6 +12,9 @@ public interface IUserAccounts
 
     Task SetInRoleAsync(int userId, string role, bool inRole, CancellationToken cancellationToken);
 
+    /// <summary>Lifts the account's sign-in lockouts, from every client network.</summary>
+    Task UnlockAsync(int userId, CancellationToken cancellationToken);
+
     /// <summary>Removes the account; the stores it managed lose it as a manager (their versions move on).</summary>
     Task DeleteAsync(int userId, CancellationToken cancellationToken);
 }

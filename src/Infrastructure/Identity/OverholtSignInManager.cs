@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Overholt.Infrastructure.Identity;
 
 /// <summary>
-/// Identity's sign-in, plus the original's rules (inactive users cannot sign in, each login is tracked on the user) and
-/// answers that do not tell accounts apart: an unknown email costs a password hash like a known one, and a deactivated
-/// account is checked (and locked out) like an active one, so only someone with its password learns it is deactivated.
+/// Identity's sign-in, plus the original's rules (inactive users cannot sign in, each login is tracked on the user), a
+/// lockout per account name and client network (<see cref="SignInGuard"/>) instead of Identity's per account, which
+/// anyone could trigger to keep the owner out, and answers that do not tell accounts apart: an unknown email, a locked
+/// out network, a deactivated account and a wrong password each cost the same statements and one password hash, and
+/// answer alike; only someone with the right password learns that an account is deactivated. Two-factor sign-in is
+/// not offered (its endpoints are closed), so a password is the whole sign-in.
 /// </summary>
 public sealed class OverholtSignInManager(
     UserManager<ApplicationUser> userManager,
@@ -20,6 +23,7 @@ public sealed class OverholtSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
+    SignInGuard guard,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
@@ -28,13 +32,32 @@ public sealed class OverholtSignInManager(
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        if (await UserManager.FindByNameAsync(userName) is { } user)
-            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var name = UserManager.NormalizeName(userName);
+        var client = ClientNetwork.Of(Context.Connection.RemoteIpAddress);
+        var lockedOut = await guard.IsLockedOutAsync(name, client);
+        var user = await UserManager.FindByNameAsync(userName);
+        // Always one hash, whatever is found: timing tells no outcome apart.
+        var passwordIsRight = user is null ? VerifyNoOne(password) : await UserManager.CheckPasswordAsync(user, password);
 
-        // As long as checking a real account's password, so timing does not tell unknown emails apart.
+        if (lockedOut || !passwordIsRight || user is null)
+        {
+            await guard.RecordFailureAsync(name, client);
+            return SignInResult.Failed;
+        }
+
+        await guard.ForgetAsync(name, client);
+        if (!user.Active)
+            return SignInResult.NotAllowed;
+        await SignInWithClaimsAsync(user, isPersistent, [new Claim("amr", "pwd")]);
+        return SignInResult.Success;
+    }
+
+    /// <summary>A hash checked for an unknown name, as long as a real account's, and never a match.</summary>
+    private bool VerifyNoOne(string password)
+    {
         _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(NoOne, Guid.NewGuid().ToString());
         UserManager.PasswordHasher.VerifyHashedPassword(NoOne, _unknownUserHash, password);
-        return SignInResult.Failed;
+        return false;
     }
 
     /// <summary>The password (and lockout) first, then whether the account is active.</summary>

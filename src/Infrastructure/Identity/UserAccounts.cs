@@ -8,7 +8,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Identity;
 
 /// <summary>Account changes through Identity's UserManager: passwords hashed, security stamps renewed, roles kept.</summary>
-internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtDbContext db, TimeProvider clock) : IUserAccounts
+internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtDbContext db, SignInGuard guard, TimeProvider clock) : IUserAccounts
 {
     public async Task<int> CreateAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -45,6 +45,14 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtD
         Check(inRole ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role));
         // Roles travel in the sign-in cookie: a new stamp makes existing cookies re-read them (or end) at their next check.
         Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task UnlockAsync(int userId, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId);
+        await guard.UnlockAsync(user.NormalizedUserName!, cancellationToken);
+        if (user.LockoutEnd is not null) // a lock Identity itself set, before locks were kept per client network
+            Check(await users.SetLockoutEndDateAsync(user, null));
     }
 
     public async Task DeleteAsync(int userId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Overholt.Domain.Users;
@@ -68,7 +69,8 @@ internal static class AuthenticationSetup
     public static void MapOverholtAuth(this WebApplication app)
     {
         var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
-        string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
+        // Two-factor is not offered: the sign-in forms have no second step, so an enrolled authenticator would lock its owner out.
+        string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", "/manage/2fa", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
         app.MapGroup($"{ApiPaths.Prefix}/auth")
             .WithTags("Auth")
             .MapIdentityApi<ApplicationUser>()
@@ -87,8 +89,11 @@ internal static class AuthenticationSetup
                     endpoint.Metadata.Add(new EndpointSummaryAttribute(operation.Summary));
                 }
 
-                if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal))
+                var changesPassword = method == HttpMethods.Post && pattern.EndsWith("/manage/info", StringComparison.Ordinal);
+                if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal) || changesPassword)
                     endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
+                if (changesPassword)
+                    endpoint.FilterFactories.Add((_, next) => context => WrongCurrentPasswordsCountAsync(context, next));
                 if (pattern.EndsWith("/login", StringComparison.Ordinal))
                     endpoint.FilterFactories.Add((_, next) => async context => SameAnswerForEveryFailedLogin(await next(context)));
             });
@@ -116,7 +121,32 @@ internal static class AuthenticationSetup
                 detail: problem.ProblemDetails.Detail == nameof(SignInResult.NotAllowed) ? DeactivatedMessage : FailedSignInMessage)
             : result;
 
-    public const string FailedSignInMessage = "Wrong email or password. After 5 failed sign-ins an account is locked for 5 minutes.";
+    public const string FailedSignInMessage = "Wrong email or password. After 5 failed sign-ins from one address, that address is locked out of the account for 5 minutes.";
+
+    /// <summary>
+    /// A bearer token is not a licence to guess: on <c>manage/info</c>, a wrong current password counts toward the same
+    /// lockout as a failed sign-in (per account and client network), and a locked-out network gets 429.
+    /// </summary>
+    private static async ValueTask<object?> WrongCurrentPasswordsCountAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (context.Arguments.OfType<InfoRequest>().FirstOrDefault() is not { NewPassword: not null }
+            || await http.RequestServices.GetRequiredService<UserManager<ApplicationUser>>().GetUserAsync(http.User) is not { NormalizedUserName: { } name })
+            return await next(context);
+
+        var guard = http.RequestServices.GetRequiredService<SignInGuard>();
+        var client = ClientNetwork.Of(http.Connection.RemoteIpAddress);
+        if (await guard.IsLockedOutAsync(name, client))
+        {
+            http.Response.Headers.RetryAfter = ((int)http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.Lockout.DefaultLockoutTimeSpan.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: "Too many wrong passwords from your address: try again later.");
+        }
+
+        var result = await next(context);
+        if ((result as INestedHttpResult)?.Result is ValidationProblem { ProblemDetails.Errors: var errors } && errors.ContainsKey(nameof(IdentityErrorDescriber.PasswordMismatch)))
+            await guard.RecordFailureAsync(name, client);
+        return result;
+    }
 
     public const string DeactivatedMessage = "This account is deactivated.";
 
