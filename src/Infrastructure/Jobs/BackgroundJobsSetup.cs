@@ -25,12 +25,14 @@ public static class BackgroundJobsSetup
             .Validate(options => options.PollInterval > TimeSpan.Zero, "Jobs:PollInterval must be positive")
             .Validate(options => options.FallbackPollInterval > TimeSpan.Zero, "Jobs:FallbackPollInterval must be positive")
             .Validate(options => options.SchedulePollInterval > TimeSpan.Zero, "Jobs:SchedulePollInterval must be positive")
+            .Validate(options => options.OutboxRetention > TimeSpan.Zero, "Jobs:OutboxRetention must be positive")
             .Validate(options => options.WorkerCount > 0, "Jobs:WorkerCount must be at least 1")
             .Validate(options => options.RetryAttempts >= 0, "Jobs:RetryAttempts cannot be negative")
             .ValidateOnStart();
         services.AddSingleton<WorkerInstance>();
         services.AddScoped<OutboxJob>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxPurger>();
 
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default")!;
@@ -73,6 +75,7 @@ public static class BackgroundJobsSetup
                 server.FilterProvider = RetryFilters(jobs);
             });
             services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<OutboxPurger>());
             if (provider == DatabaseProvider.Postgres)
             {
                 services.AddSingleton(new OutboxNotifications(connectionString));

@@ -20,6 +20,9 @@ public sealed class JobsOptions
     /// <summary>On PostgreSQL, how often due retries (scheduled jobs) are looked for: a retry starts up to this much after it is due.</summary>
     public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long dispatched and processed outbox messages, and the records of their processing, are kept.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Jobs run at once by this process's worker.</summary>
     public int WorkerCount { get; set; } = 2;
 
