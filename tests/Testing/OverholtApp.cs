@@ -159,7 +159,10 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Role", "web");
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        // Retries come within a tenth of a second; the outbox and the job queue on PostgreSQL keep the production
+        // fallback interval, so tests see them woken by the database's notifications, not by polling.
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
+        builder.UseSetting("Jobs:SchedulePollInterval", "00:00:00.100");
         builder.UseSetting("Shutdown:NoticePeriod", "00:00:00"); // no balancer to tell
         builder.UseSetting("Shutdown:DrainTime", "00:00:05");
         // Tests sign in hundreds of times from one address; the throttling tests set their own limit.

@@ -24,24 +24,40 @@ public static class BackgroundJobsSetup
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section))
             .Validate(options => options.PollInterval > TimeSpan.Zero, "Jobs:PollInterval must be positive")
+            .Validate(options => options.FallbackPollInterval > TimeSpan.Zero, "Jobs:FallbackPollInterval must be positive")
+            .Validate(options => options.SchedulePollInterval > TimeSpan.Zero, "Jobs:SchedulePollInterval must be positive")
+            .Validate(options => options.OutboxRetention > TimeSpan.Zero, "Jobs:OutboxRetention must be positive")
             .Validate(options => options.WorkerCount > 0, "Jobs:WorkerCount must be at least 1")
             .Validate(options => options.RetryAttempts >= 0, "Jobs:RetryAttempts cannot be negative")
             .ValidateOnStart();
         services.AddSingleton<WorkerInstance>();
         services.AddScoped<OutboxJob>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxPurger>();
 
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString("Default")!;
 
         // One storage per host, registered before AddHangfire so its static JobStorage.Current is not used:
         // several hosts (tests, or web and worker in one process) can each have their own.
+        // On PostgreSQL an enqueued job wakes the workers of every process at once (LISTEN/NOTIFY, and within this
+        // process a signal), so the queue is polled only as a fallback. Expired jobs are deleted hourly and counters
+        // aggregated every 5 minutes (Hangfire's defaults, stated): a few statements an hour.
         services.AddSingleton<JobStorage>(serviceProvider =>
         {
-            var poll = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value.PollInterval;
+            var jobs = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
             return provider == DatabaseProvider.Postgres
                 ? new PostgreSqlStorage(
                     new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, QueuePollInterval = poll, PrepareSchemaIfNecessary = true })
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = HangfireSchema,
+                        PrepareSchemaIfNecessary = true,
+                        EnableLongPolling = true,
+                        QueuePollInterval = jobs.FallbackPollInterval,
+                        JobExpirationCheckInterval = TimeSpan.FromHours(1),
+                        CountersAggregateInterval = TimeSpan.FromMinutes(5),
+                    })
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
         services.AddHangfire(hangfire => hangfire
@@ -56,7 +72,7 @@ public static class BackgroundJobsSetup
                 var jobs = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.ServerName = serviceProvider.GetRequiredService<WorkerInstance>().Name;
                 server.WorkerCount = jobs.WorkerCount;
-                server.SchedulePollingInterval = jobs.PollInterval;
+                server.SchedulePollingInterval = SchedulePolling(serviceProvider.GetRequiredService<JobStorage>(), jobs);
                 server.FilterProvider = RetryFilters(jobs);
                 // Stopping, the worker takes no new job and lets running ones finish within the drain time; then cancels them.
                 var shutdown = serviceProvider.GetRequiredService<IOptions<ShutdownOptions>>().Value;
@@ -64,10 +80,24 @@ public static class BackgroundJobsSetup
                 server.ShutdownTimeout = shutdown.DrainTime + TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<OutboxPurger>());
+            if (provider == DatabaseProvider.Postgres)
+            {
+                services.AddSingleton(new OutboxNotifications(connectionString));
+                services.AddHostedService<OutboxListener>();
+            }
         }
 
         return services;
     }
+
+    /// <summary>
+    /// How often this server looks for due retries. In memory that costs nothing; on PostgreSQL each look takes a
+    /// distributed lock (four or five statements), and Hangfire's two schedulers (delayed and recurring jobs) look at
+    /// this interval each. Server heartbeats (30 s) and the check for dead servers (5 min) keep Hangfire's defaults.
+    /// </summary>
+    private static TimeSpan SchedulePolling(JobStorage storage, JobsOptions jobs) =>
+        storage is InMemoryStorage ? jobs.PollInterval : jobs.SchedulePollInterval;
 
     /// <summary>Hangfire's global filters with the retry policy from configuration in place of its default one, for this server only.</summary>
     private static JobFilterCollection RetryFilters(JobsOptions jobs)

@@ -14,12 +14,15 @@ namespace Overholt.Infrastructure.Jobs;
 /// <summary>
 /// Turns committed outbox messages into Hangfire jobs. Messages are leased first (an UPDATE that only one dispatcher
 /// can win), then enqueued, then marked dispatched. A crash between enqueue and mark re-dispatches the message after
-/// the lease ends: delivery is at least once, and handlers are idempotent.
+/// the lease ends: delivery is at least once, and handlers are idempotent. The dispatcher runs when woken by
+/// <see cref="OutboxSignal"/> (PostgreSQL's notification of a new message), and polls: every <c>Jobs:PollInterval</c>
+/// while nothing wakes it, every <c>Jobs:FallbackPollInterval</c> (for a lost notification or an expired lease) while something does.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
     JobStorage storage,
+    OutboxSignal signal,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     WorkerInstance worker,
@@ -33,8 +36,7 @@ public sealed partial class OutboxDispatcher(
         if (storage is InMemoryStorage)
             await RecoverJobsLostWithMemoryAsync(stoppingToken);
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -44,11 +46,13 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // The messages stay in the outbox; the next tick tries again.
+                // The messages stay in the outbox; the next round tries again.
                 LogDispatchFailed(exception);
             }
+
+            var poll = signal.IsListening ? options.Value.FallbackPollInterval : options.Value.PollInterval;
+            await signal.WaitAsync(poll, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Dispatches up to one batch of undispatched messages; returns how many.</summary>
@@ -85,7 +89,9 @@ public sealed partial class OutboxDispatcher(
             message.DispatchedAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The jobs are enqueued: marking them dispatched must not be abandoned because the host is stopping, or every
+        // message would be enqueued a second time once its lease ends.
+        await db.SaveChangesAsync(CancellationToken.None);
         activity?.SetTag("overholt.outbox.dispatched", messages.Count);
         return messages.Count;
     }

@@ -13,5 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.JobId).HasMaxLength(100);
         // The dispatcher's lookup: undispatched messages, oldest first.
         message.HasIndex(m => new { m.DispatchedAt, m.OccurredAt });
+        // The purge's lookup: messages processed before the retention period, oldest first.
+        message.HasIndex(m => m.ProcessedAt);
     }
 }

@@ -59,6 +59,9 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("Auth:AccountCheckInterval", "00:05:00", "AccountCheckInterval")]
     [InlineData("SignInThrottling:PermitLimit", "0", "PermitLimit")]
     [InlineData("Health:OutboxMaxAge", "00:00:00", "OutboxMaxAge")]
+    [InlineData("Jobs:OutboxRetention", "00:00:00", "Jobs:OutboxRetention must be positive")]
+    [InlineData("Jobs:FallbackPollInterval", "-00:01:00", "Jobs:FallbackPollInterval must be positive")]
+    [InlineData("Jobs:SchedulePollInterval", "00:00:00", "Jobs:SchedulePollInterval must be positive")]
     public async Task A_wrong_setting_stops_the_app_naming_the_key(string key, string value, string expected)
     {
         var database = TestDatabase.CreateSqlite();

@@ -529,6 +529,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_outbox_messages_processed_at");
+
                     b.HasIndex("DispatchedAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_dispatched_at_occurred_at");
 
@@ -562,6 +565,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("MessageId", "Consumer")
                         .HasName("pk_processed_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_messages_processed_at");
 
                     b.ToTable("processed_messages", (string)null);
                 });

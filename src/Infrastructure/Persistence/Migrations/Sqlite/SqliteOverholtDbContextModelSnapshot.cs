@@ -508,6 +508,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_outbox_messages_processed_at");
+
                     b.HasIndex("DispatchedAt", "OccurredAt")
                         .HasDatabaseName("ix_outbox_messages_dispatched_at_occurred_at");
 
@@ -541,6 +544,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("MessageId", "Consumer")
                         .HasName("pk_processed_messages");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_messages_processed_at");
 
                     b.ToTable("processed_messages", (string)null);
                 });

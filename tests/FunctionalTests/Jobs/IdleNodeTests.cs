@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Overholt.Infrastructure.Jobs;
+using Overholt.Testing;
+using Overholt.Testing.Databases;
+using Overholt.Testing.Email;
+using Overholt.Testing.Http;
+
+namespace Overholt.FunctionalTests.Jobs;
+
+/// <summary>
+/// A node with nothing to do leaves the database alone, and still mails a manager change at once: its worker is woken
+/// by PostgreSQL's notifications instead of polling, and Hangfire's periodic work is spaced out. The node runs as in
+/// production (role all, the production defaults of every <c>Jobs:</c> interval, which the test kit otherwise shortens).
+/// </summary>
+public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
+{
+    /// <summary>
+    /// Holds at most two turns of Hangfire's schedulers (every 30 s, five transactions each), two heartbeats and one
+    /// turn of each fallback poll (every minute): about 30 transactions at worst, 20 on average.
+    /// </summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(40);
+
+    /// <summary>A backend that has just reported its counts holds the next ones back while it stays idle, up to 10 s.</summary>
+    private static readonly TimeSpan StatisticsDelay = TimeSpan.FromSeconds(12);
+
+    private readonly TestSmtpServer _smtp = new();
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreatePostgresAsync(postgres.Server);
+        // Migrated and seeded by a first app, gone before the measured node starts: creating the schema is not idling.
+        await using (var migrator = new OverholtApp(_database))
+            await migrator.ResetAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync() => await _smtp.DisposeAsync();
+
+    [Fact]
+    public async Task An_idle_node_commits_at_most_one_transaction_a_second()
+    {
+        await using var app = new OverholtApp(_database, ProductionNode());
+        _ = app.Services; // started: the worker running
+        Assert.Equal(Environments.Production, app.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+        await Task.Delay(StatisticsDelay); // its start-up's transactions are counted before the window opens
+
+        var before = await TransactionsAsync();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(Window);
+        var after = await TransactionsAsync();
+        var rate = (after - before) / clock.Elapsed.TotalSeconds;
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{after - before} transactions in {clock.Elapsed.TotalSeconds:0.0} s: {rate:0.00}/s");
+        Assert.True(rate <= 1.0, $"An idle node committed {after - before} transactions in {clock.Elapsed.TotalSeconds:0} s ({rate:0.00}/s)");
+    }
+
+    [Fact]
+    public async Task A_manager_added_on_an_idle_node_is_mailed_within_two_seconds()
+    {
+        _smtp.Start();
+        await using var app = new OverholtApp(_database, ProductionNode(_smtp.AppSettings));
+        await app.ResetAsync();
+        var store = await app.Given.Store("Corner shop").SaveAsync();
+        await (await app.AsAdmin.GetAsync("/api/stores")).AssertOkList(); // sign-in outside the timing
+        await Task.Delay(TimeSpan.FromSeconds(3)); // idle: the worker is waiting, not polling
+
+        var clock = Stopwatch.StartNew();
+        await (await app.AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{app.User.Id}")).AssertOkJson();
+        var message = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(2)));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Mailed {clock.ElapsedMilliseconds} ms after the request was sent");
+        Assert.Equal("You are now a manager of Corner shop", message.Subject);
+        Assert.True(app.Services.GetRequiredService<OutboxSignal>().IsListening);
+    }
+
+    /// <summary>PostgreSQL, role all, in Production, and the production defaults of every <c>Jobs:</c> interval.</summary>
+    private static Dictionary<string, string?> ProductionNode(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var defaults = new JobsOptions();
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
+        {
+            ["environment"] = Environments.Production,
+            ["Role"] = "all",
+            ["Jobs:PollInterval"] = Format(defaults.PollInterval),
+            ["Jobs:FallbackPollInterval"] = Format(defaults.FallbackPollInterval),
+            ["Jobs:SchedulePollInterval"] = Format(defaults.SchedulePollInterval),
+        };
+        return settings;
+    }
+
+    private static string Format(TimeSpan interval) => interval.ToString("c", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The app database's transactions, committed and rolled back, as PostgreSQL counts them; read from the server's
+    /// maintenance database so that the reading is not counted.
+    /// </summary>
+    private async Task<long> TransactionsAsync()
+    {
+        var appDatabase = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Database!;
+        var maintenance = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", appDatabase);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
