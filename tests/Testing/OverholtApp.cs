@@ -167,6 +167,7 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Shutdown:DrainTime", "00:00:05");
         // Tests sign in hundreds of times from one address; the throttling tests set their own limit.
         builder.UseSetting("SignInThrottling:PermitLimit", "1000000");
+        builder.UseSetting("SignInThrottling:ConcurrentPasswordChecks", "1024");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

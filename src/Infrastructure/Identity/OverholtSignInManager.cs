@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Application.Validation;
 
 namespace Overholt.Infrastructure.Identity;
 
@@ -24,20 +26,34 @@ public sealed class OverholtSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     SignInGuard guard,
+    IOptions<PasswordHasherOptions> hashing,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly ApplicationUser NoOne = new();
-    private static string? _unknownUserHash;
+
+    /// <summary>A hash of no one's password per hashing setup (its settings decide how long checking it takes).</summary>
+    private static readonly ConditionalWeakTable<PasswordHasherOptions, string> UnknownUserHashes = [];
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
+        // A name no account can have (control characters; PostgreSQL text cannot even hold NUL) is a failure, unrecorded.
+        if (!TextRules.IsPlain(userName))
+        {
+            VerifyNoOne(password);
+            return SignInResult.Failed;
+        }
+
         var name = UserManager.NormalizeName(userName);
         var client = ClientNetwork.Of(Context.Connection.RemoteIpAddress);
         var lockedOut = await guard.IsLockedOutAsync(name, client);
         var user = await UserManager.FindByNameAsync(userName);
         // Always one hash, whatever is found: timing tells no outcome apart.
-        var passwordIsRight = user is null ? VerifyNoOne(password) : await UserManager.CheckPasswordAsync(user, password);
+        var passwordIsRight = false;
+        if (user is null)
+            VerifyNoOne(password);
+        else
+            passwordIsRight = await UserManager.CheckPasswordAsync(user, password);
 
         if (lockedOut || !passwordIsRight || user is null)
         {
@@ -52,12 +68,11 @@ public sealed class OverholtSignInManager(
         return SignInResult.Success;
     }
 
-    /// <summary>A hash checked for an unknown name, as long as a real account's, and never a match.</summary>
-    private bool VerifyNoOne(string password)
+    /// <summary>A hash checked for an unknown name, as long as a real account's; never a match.</summary>
+    private void VerifyNoOne(string password)
     {
-        _unknownUserHash ??= UserManager.PasswordHasher.HashPassword(NoOne, Guid.NewGuid().ToString());
-        UserManager.PasswordHasher.VerifyHashedPassword(NoOne, _unknownUserHash, password);
-        return false;
+        var hasher = UserManager.PasswordHasher;
+        hasher.VerifyHashedPassword(NoOne, UnknownUserHashes.GetValue(hashing.Value, _ => hasher.HashPassword(NoOne, Guid.NewGuid().ToString())), password);
     }
 
     /// <summary>The password (and lockout) first, then whether the account is active.</summary>

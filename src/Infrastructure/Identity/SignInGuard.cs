@@ -38,11 +38,11 @@ public sealed class SignInGuard(OverholtDbContext db, IOptions<IdentityOptions> 
             INSERT INTO sign_in_failures (name, client, failures, last_failure_at, locked_until)
             VALUES ({name}, {client}, 1, {now}, CASE WHEN 1 >= {limit} THEN {lockedUntil} END)
             ON CONFLICT (name, client) DO UPDATE SET
-                failures = CASE WHEN last_failure_at < {windowStart} OR locked_until <= {now} THEN 1 ELSE failures + 1 END,
+                failures = CASE WHEN sign_in_failures.last_failure_at < {windowStart} OR sign_in_failures.locked_until <= {now} THEN 1 ELSE sign_in_failures.failures + 1 END,
                 locked_until = CASE
-                    WHEN (CASE WHEN last_failure_at < {windowStart} OR locked_until <= {now} THEN 1 ELSE failures + 1 END) >= {limit} THEN {lockedUntil}
-                    WHEN locked_until <= {now} THEN NULL
-                    ELSE locked_until END,
+                    WHEN (CASE WHEN sign_in_failures.last_failure_at < {windowStart} OR sign_in_failures.locked_until <= {now} THEN 1 ELSE sign_in_failures.failures + 1 END) >= {limit} THEN {lockedUntil}
+                    WHEN sign_in_failures.locked_until <= {now} THEN NULL
+                    ELSE sign_in_failures.locked_until END,
                 last_failure_at = {now}
             """,
             cancellationToken);

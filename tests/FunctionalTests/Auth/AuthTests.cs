@@ -50,7 +50,7 @@ public sealed class AuthTests(PostgresApp postgres) : PostgresApiTest(postgres)
 
         // Even the right password is refused, with the answer any failed sign-in gets: "locked" would tell that the account exists.
         var problem = await response.AssertProblem(401);
-        Assert.Equal("Wrong email or password. After 5 failed sign-ins an account is locked for 5 minutes.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Wrong email or password. After 5 failed sign-ins from one address, that address is locked out of the account for 5 minutes.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Overholt.FunctionalTests.Security;
 /// <summary>Without the password, nobody can tell an unknown email, an active account, a deactivated one and a locked one apart.</summary>
 public sealed class SignInAnswerTests(PostgresApp postgres) : PostgresApiTest(postgres)
 {
-    private const string Failed = "Wrong email or password. After 5 failed sign-ins an account is locked for 5 minutes.";
+    private const string Failed = "Wrong email or password. After 5 failed sign-ins from one address, that address is locked out of the account for 5 minutes.";
 
     [Fact]
     public async Task The_api_answers_every_failed_sign_in_alike()
