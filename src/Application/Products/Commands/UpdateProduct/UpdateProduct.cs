@@ -12,7 +12,7 @@ namespace Overholt.Application.Products.Commands.UpdateProduct;
 
 /// <summary>Renames a product and/or replaces its categories; null fields stay as they are.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories, VersionCondition? IfVersion = null) : ICommand;
+public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories, VersionCondition? IfVersion = null) : ICommand, IProductDetails;
 
 public sealed class UpdateProductHandler(IRepository<Product> products, IRepository<Category> categories) : ICommandHandler<UpdateProduct>
 {
