@@ -21,13 +21,8 @@ public sealed class UpdateCategoryHandler(IRepository<Category> categories) : IC
         command.IfVersion?.Ensure(category, nameof(Category));
 
         if (command.Name is not null)
-        {
             await categories.EnsureNameIsFreeAsync(command.Name, exceptCategoryId: category.Id, cancellationToken);
-            category.Rename(command.Name);
-        }
-
-        if (command.Description is not null)
-            category.Describe(command.Description);
+        category.ChangeDetails(command.Name, command.Description);
 
         return Unit.Value;
     }

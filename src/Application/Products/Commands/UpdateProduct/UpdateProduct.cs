@@ -22,10 +22,8 @@ public sealed class UpdateProductHandler(IRepository<Product> products, IReposit
             ?? throw new NotFoundException(nameof(Product), command.ProductId);
         command.IfVersion?.Ensure(product, nameof(Product));
 
-        if (command.Name is not null)
-            product.Rename(command.Name);
-        if (command.Categories is not null)
-            product.CategorizeAs(await categories.ResolveAsync(command.Categories, cancellationToken));
+        var productCategories = command.Categories is null ? null : await categories.ResolveAsync(command.Categories, cancellationToken);
+        product.ChangeDetails(command.Name, productCategories);
 
         return Unit.Value;
     }
