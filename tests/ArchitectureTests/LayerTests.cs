@@ -50,6 +50,7 @@ public sealed class LayerTests
     private static void AssertNoDependency(Assembly assembly, params string[] forbidden) =>
         AssertResult(Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult());
 
+    /// <summary>Fails naming each offending type with what it depends on, where the library says.</summary>
     private static void AssertResult(NetArchTest.Rules.TestResult result) =>
-        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join("; ", result.FailingTypes.Select(type => type.Explanation is { Length: > 0 } why ? $"{type.FullName} ({why})" : type.FullName)));
 }

@@ -23,15 +23,18 @@ public sealed class Category : Entity
 
     public string? Description { get; private set; }
 
-    public void Rename(string name)
+    /// <summary>
+    /// Changes the given details; a null value leaves that detail as it is, an empty description clears it. The version
+    /// moves once, and only when a detail ends up different: sending the current details back is not a change.
+    /// </summary>
+    public void ChangeDetails(string? name = null, string? description = null)
     {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
-        Changed();
-    }
-
-    public void Describe(string? description)
-    {
-        Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
+        var details = (
+            name is null ? Name : Guard.RequiredText(name, "Name", NameMaxLength),
+            description is null ? Description : Guard.OptionalText(description, "Description", DescriptionMaxLength));
+        if (details == (Name, Description))
+            return;
+        (Name, Description) = details;
         Changed();
     }
 }

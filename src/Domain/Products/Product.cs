@@ -20,7 +20,7 @@ public sealed class Product : Entity
     public Product(string name, IReadOnlyCollection<Category> categories)
     {
         Name = Guard.RequiredText(name, "Name", NameMaxLength);
-        CategorizeAs(categories);
+        ChangeDetails(categories: categories);
     }
 
     public string Name { get; private set; }
@@ -30,20 +30,27 @@ public sealed class Product : Entity
     /// <summary>The stores that carry the product; changed through <see cref="Store"/>, read by queries.</summary>
     public IReadOnlyCollection<StoreProduct> CarriedBy => _carriedBy;
 
-    public void Rename(string name)
+    /// <summary>
+    /// Renames the product and/or replaces its categories; null leaves that as it is. The version moves once, and only
+    /// when the name or the set of categories ends up different: the same categories in another order are no change.
+    /// </summary>
+    public void ChangeDetails(string? name = null, IReadOnlyCollection<Category>? categories = null)
     {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
-        Changed();
-    }
-
-    /// <summary>Replaces the product's categories.</summary>
-    public void CategorizeAs(IReadOnlyCollection<Category> categories)
-    {
-        if (categories.Count == 0)
+        var newName = name is null ? Name : Guard.RequiredText(name, "Name", NameMaxLength);
+        if (categories is { Count: 0 })
             throw new DomainRuleException("A product needs at least one category");
-        var added = categories.Distinct().Where(category => !_categories.Contains(category)).ToList();
-        _categories.RemoveAll(existing => !categories.Contains(existing));
-        _categories.AddRange(added);
-        Changed();
+
+        var changed = newName != Name;
+        Name = newName;
+        if (categories is not null && !_categories.ToHashSet().SetEquals(categories))
+        {
+            var added = categories.Distinct().Where(category => !_categories.Contains(category)).ToList();
+            _categories.RemoveAll(existing => !categories.Contains(existing));
+            _categories.AddRange(added);
+            changed = true;
+        }
+
+        if (changed)
+            Changed();
     }
 }

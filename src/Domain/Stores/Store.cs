@@ -38,20 +38,22 @@ public sealed class Store : Entity
 
     public IReadOnlyCollection<StoreManager> Managers => _managers;
 
-    /// <summary>Changes the given details; a null value leaves that detail as it is.</summary>
+    /// <summary>
+    /// Changes the given details; a null value leaves that detail as it is. The version moves once, and only when a
+    /// detail ends up different: sending the current details back is not a change.
+    /// </summary>
     public void ChangeDetails(string? name = null, string? address = null, string? city = null, string? state = null, string? zipCode = null)
     {
+        var details = (
+            name is null ? Name : Guard.RequiredText(name, "Name", FieldMaxLength),
+            address is null ? Address : Guard.RequiredText(address, "Address", FieldMaxLength),
+            city is null ? City : Guard.RequiredText(city, "City", FieldMaxLength),
+            state is null ? State : Guard.RequiredText(state, "State", FieldMaxLength),
+            zipCode is null ? ZipCode : Guard.RequiredText(zipCode, "Zip code", FieldMaxLength));
+        if (details == (Name, Address, City, State, ZipCode))
+            return;
+        (Name, Address, City, State, ZipCode) = details;
         Changed();
-        if (name is not null)
-            Name = Guard.RequiredText(name, "Name", FieldMaxLength);
-        if (address is not null)
-            Address = Guard.RequiredText(address, "Address", FieldMaxLength);
-        if (city is not null)
-            City = Guard.RequiredText(city, "City", FieldMaxLength);
-        if (state is not null)
-            State = Guard.RequiredText(state, "State", FieldMaxLength);
-        if (zipCode is not null)
-            ZipCode = Guard.RequiredText(zipCode, "Zip code", FieldMaxLength);
     }
 
     public bool Carries(int productId) => _products.Exists(product => product.ProductId == productId);

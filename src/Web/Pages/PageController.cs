@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
+using Overholt.Application.Paging;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Users;
 using Overholt.Web.Errors;
@@ -22,7 +23,7 @@ public abstract class PageController : Controller
     public const string FailureKey = "Failure";
 
     /// <summary>Rows on a list page.</summary>
-    protected const int PageSize = 20;
+    protected const int PageSize = IPagedRequest.AdminListPageSize;
 
     protected bool IsAdmin => User.IsInRole(Roles.Admin);
 

@@ -147,6 +147,27 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
         Assert.True(App.Statements.Count > 0);
     }
 
+    [Theory]
+    [InlineData("/products")]
+    [InlineData("/categories")]
+    [InlineData("/stores")]
+    [InlineData("/products/new")] // the form's category choices
+    public async Task The_admin_pages_lists_and_the_product_forms_choices_are_kept(string page)
+    {
+        await Given.Store().WithProducts(2).SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+
+        await Eventually(async () =>
+        {
+            await browser.GetAsync(page);
+            App.Statements.Reset();
+            await browser.GetAsync(page);
+            return !App.Statements.Sent.Any(statement => CatalogueTables.Any(table => statement.Sql.Contains($"FROM {table} ", StringComparison.Ordinal)));
+        }, $"{page} read again still read the catalogue");
+    }
+
+    private static readonly string[] CatalogueTables = ["products", "categories", "stores"];
+
     private const string KillTheFeed =
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-catalogue-feed' AND datname = current_database()";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Overholt.Testing;
 using Overholt.Testing.Http;
 using Overholt.Testing.Pages;
@@ -75,6 +76,38 @@ public sealed class ConditionalRequestTests(PostgresApp postgres) : PostgresApiT
     }
 
     [Theory]
+    [MemberData(nameof(Resources))]
+    public async Task A_put_of_the_current_values_changes_nothing_so_the_etag_and_if_match_stay_good(string resource)
+    {
+        var url = await CreateAsync(resource);
+        var read = await AsUser.GetAsync(url);
+        var etag = read.Headers.ETag!;
+        var current = CurrentValues(resource, await read.AssertOkJson());
+
+        var noChange = await AsAdmin.PutJsonAsync(url, current);
+
+        await noChange.AssertOkJson();
+        Assert.Equal(etag, noChange.Headers.ETag);
+        Assert.Equal(etag, (await AsUser.GetAsync(url)).Headers.ETag);
+        var change = await Send(HttpMethod.Put, url, etag, new { name = "Mine" });
+        Assert.Equal("Mine", (await change.AssertOkJson()).GetProperty("name").GetString());
+        Assert.NotEqual(etag, change.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_change_of_several_fields_moves_the_etag_by_one_version()
+    {
+        var category = await Given.Category("Fruit").Described("Sweet things").SaveAsync();
+        var url = $"/api/categories/{category.Id}";
+        var before = VersionIn((await AsUser.GetAsync(url)).Headers.ETag!);
+
+        var changed = await AsAdmin.PutJsonAsync(url, new { name = "Vegetables", description = "Green things" });
+
+        await changed.AssertOkJson();
+        Assert.Equal(before + 1, VersionIn(changed.Headers.ETag!));
+    }
+
+    [Theory]
     [InlineData("W/\"0\"")]
     [InlineData("\"not-a-version\"")]
     public async Task Weak_or_foreign_if_match_tags_never_match(string tag)
@@ -137,11 +170,32 @@ public sealed class ConditionalRequestTests(PostgresApp postgres) : PostgresApiT
         var id = resource switch
         {
             "stores" => (await Given.Store().SaveAsync()).Id,
-            "products" => (await Given.Product().SaveAsync()).Id,
-            _ => (await Given.Category().SaveAsync()).Id,
+            "products" => (await Given.Product().InCategory(await Given.Category().SaveAsync()).InCategory(await Given.Category().SaveAsync()).SaveAsync()).Id,
+            _ => (await Given.Category().Described("Things").SaveAsync()).Id,
         };
         return $"/api/{resource}/{id}";
     }
+
+    /// <summary>The resource's fields as its <c>PUT</c> body takes them, with the values it has now.</summary>
+    private static object CurrentValues(string resource, JsonElement data) => resource switch
+    {
+        "stores" => new
+        {
+            name = data.GetProperty("name").GetString(),
+            address = data.GetProperty("address").GetString(),
+            city = data.GetProperty("city").GetString(),
+            state = data.GetProperty("state").GetString(),
+            zip_code = data.GetProperty("zip_code").GetString(),
+        },
+        "products" => new
+        {
+            name = data.GetProperty("name").GetString(),
+            categories = data.GetProperty("categories").EnumerateArray().Select(category => category.GetProperty("id").GetInt32()).Reverse().ToArray(),
+        },
+        _ => new { name = data.GetProperty("name").GetString(), description = data.GetProperty("description").GetString() },
+    };
+
+    private static int VersionIn(EntityTagHeaderValue etag) => int.Parse(etag.Tag.AsSpan().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string url, EntityTagHeaderValue ifMatch, object? body = null)
     {

@@ -1,12 +1,14 @@
 using NSubstitute;
 using Overholt.Application.Behaviours;
 using Overholt.Application.Caching;
+using Overholt.Application.Categories.Queries.ListCategories;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Paging;
 using Overholt.Application.Products;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
 using Overholt.Application.Stores.Commands.CreateStore;
+using Overholt.Application.Stores.Queries.ListStores;
 
 namespace Overholt.UnitTests.Application;
 
@@ -41,11 +43,30 @@ public sealed class CachingBehaviourTests
     }
 
     [Theory]
-    [InlineData(1, 50, null, "ListProducts:1")]
-    [InlineData(2, 50, "  ", "ListProducts:2")]
+    [InlineData(1, IPagedRequest.DefaultPageSize, null, "ListProducts:50:1")]
+    [InlineData(2, IPagedRequest.DefaultPageSize, "  ", "ListProducts:50:2")]
+    [InlineData(3, IPagedRequest.AdminListPageSize, null, "ListProducts:20:3")]
+    [InlineData(1, IPagedRequest.MaxPageSize, null, "ListProducts:200:1")]
     [InlineData(1, 10, null, null)]
-    [InlineData(1, 200, null, null)]
+    [InlineData(1, 199, null, null)]
     [InlineData(1, 50, "kettle", null)]
-    public void Only_unsearched_pages_of_the_default_size_are_kept(int page, int size, string? search, string? key) =>
+    [InlineData(1, 20, "kettle", null)]
+    public void Only_unsearched_pages_of_the_sizes_the_app_asks_for_are_kept(int page, int size, string? search, string? key) =>
         Assert.Equal(key, new ListProducts(page, size, search).CacheKey);
+
+    [Fact]
+    public void Pages_of_different_sizes_are_kept_apart() =>
+        Assert.NotEqual(new ListCategories(1, IPagedRequest.AdminListPageSize).CacheKey, new ListCategories(1, IPagedRequest.MaxPageSize).CacheKey);
+
+    [Fact]
+    public void A_client_walking_every_page_size_leaves_at_most_three_copies_of_a_list()
+    {
+        var keys = Enumerable.Range(1, IPagedRequest.MaxPageSize)
+            .SelectMany(size => new string?[] { new ListProducts(1, size).CacheKey, new ListCategories(1, size).CacheKey, new ListStores(1, size).CacheKey })
+            .OfType<string>()
+            .ToList();
+
+        Assert.Equal(9, keys.Count);
+        Assert.Equal(9, keys.Distinct().Count());
+    }
 }

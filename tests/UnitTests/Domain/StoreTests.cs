@@ -95,4 +95,37 @@ public sealed class StoreTests
     [Fact]
     public void Details_are_limited_to_255_characters() =>
         Assert.Throws<DomainRuleException>(() => NewStore().ChangeDetails(zipCode: new string('9', Store.FieldMaxLength + 1)));
+
+    [Fact]
+    public void Sending_the_current_details_back_keeps_the_version()
+    {
+        var store = NewStore();
+
+        store.ChangeDetails(" Corner shop", "1 Main St", "Portland ", "OR", "97201");
+        store.ChangeDetails();
+
+        Assert.Equal(0, store.Version);
+        Assert.Equal("Corner shop", store.Name);
+    }
+
+    [Fact]
+    public void Changing_several_details_moves_the_version_once()
+    {
+        var store = NewStore();
+
+        store.ChangeDetails(name: "Big shop", city: "Salem", zipCode: "97301");
+
+        Assert.Equal(1, store.Version);
+        Assert.Equal(("Big shop", "1 Main St", "Salem", "97301"), (store.Name, store.Address, store.City, store.ZipCode));
+    }
+
+    [Fact]
+    public void A_refused_detail_changes_none_of_the_others()
+    {
+        var store = NewStore();
+
+        Assert.Throws<DomainRuleException>(() => store.ChangeDetails(name: "Big shop", city: " "));
+
+        Assert.Equal(("Corner shop", 0), (store.Name, store.Version));
+    }
 }

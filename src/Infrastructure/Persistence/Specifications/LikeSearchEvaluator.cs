@@ -8,7 +8,7 @@ namespace Overholt.Infrastructure.Persistence.Specifications;
 /// <summary>
 /// Search criteria become SQL LIKE: OR within a search group, AND across groups. Both sides are lower-cased so that
 /// search is case-insensitive on every provider (PostgreSQL's LIKE is case-sensitive, SQLite's is not). Patterns come
-/// from <see cref="SearchPattern"/>, with its escape character.
+/// from <see cref="SearchPattern"/>, with its escape character, and reach the database as parameters.
 /// </summary>
 internal sealed class LikeSearchEvaluator : IEvaluator
 {
@@ -35,7 +35,7 @@ internal sealed class LikeSearchEvaluator : IEvaluator
                     LikeMethod,
                     Expression.Property(null, typeof(EF), nameof(EF.Functions)),
                     Expression.Call(selected, ToLowerMethod),
-                    Expression.Constant(criteria.SearchTerm.ToLowerInvariant()),
+                    AsParameter(criteria.SearchTerm.ToLowerInvariant()),
                     Expression.Constant(SearchPattern.EscapeCharacter));
                 anyMatches = anyMatches is null ? like : Expression.OrElse(anyMatches, like);
             }
@@ -44,6 +44,16 @@ internal sealed class LikeSearchEvaluator : IEvaluator
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The pattern as a captured variable, which EF turns into a statement parameter. A constant would be written into
+    /// the SQL: every distinct search would be new SQL text, compiled by EF and prepared by the database again.
+    /// </summary>
+    private static Expression AsParameter(string pattern)
+    {
+        Expression<Func<string>> captured = () => pattern;
+        return captured.Body;
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -1,5 +1,4 @@
 using Mediator;
-using Overholt.Application.Categories.Specifications;
 using Overholt.Application.Concurrency;
 using Overholt.Application.Errors;
 using Overholt.Application.Persistence;
@@ -11,7 +10,7 @@ namespace Overholt.Application.Categories.Commands.UpdateCategory;
 
 /// <summary>Changes the given fields of a category; a null field stays as it is, an empty description clears it.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record UpdateCategory(int CategoryId, string? Name, string? Description, VersionCondition? IfVersion = null) : ICommand;
+public sealed record UpdateCategory(int CategoryId, string? Name, string? Description, VersionCondition? IfVersion = null) : ICommand, ICategoryDetails;
 
 public sealed class UpdateCategoryHandler(IRepository<Category> categories) : ICommandHandler<UpdateCategory>
 {
@@ -22,14 +21,8 @@ public sealed class UpdateCategoryHandler(IRepository<Category> categories) : IC
         command.IfVersion?.Ensure(category, nameof(Category));
 
         if (command.Name is not null)
-        {
-            if (await categories.AnyAsync(new CategoryNamedSpec(command.Name, exceptId: category.Id), cancellationToken))
-                throw new ConflictException($"A category named '{command.Name.Trim()}' already exists");
-            category.Rename(command.Name);
-        }
-
-        if (command.Description is not null)
-            category.Describe(command.Description);
+            await categories.EnsureNameIsFreeAsync(command.Name, exceptCategoryId: category.Id, cancellationToken);
+        category.ChangeDetails(command.Name, command.Description);
 
         return Unit.Value;
     }

@@ -9,7 +9,7 @@ namespace Overholt.Application.Products.Commands.CreateProduct;
 
 /// <summary>Creates a product in the given categories and returns its id.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record CreateProduct(string? Name, IReadOnlyList<int>? Categories) : ICommand<int>;
+public sealed record CreateProduct(string? Name, IReadOnlyList<int>? Categories) : ICommand<int>, IProductDetails;
 
 public sealed class CreateProductHandler(IRepository<Product> products, IRepository<Category> categories) : ICommandHandler<CreateProduct, int>
 {

@@ -12,7 +12,7 @@ namespace Overholt.Application.Products.Commands.UpdateProduct;
 
 /// <summary>Renames a product and/or replaces its categories; null fields stay as they are.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories, VersionCondition? IfVersion = null) : ICommand;
+public sealed record UpdateProduct(int ProductId, string? Name, IReadOnlyList<int>? Categories, VersionCondition? IfVersion = null) : ICommand, IProductDetails;
 
 public sealed class UpdateProductHandler(IRepository<Product> products, IRepository<Category> categories) : ICommandHandler<UpdateProduct>
 {
@@ -22,10 +22,8 @@ public sealed class UpdateProductHandler(IRepository<Product> products, IReposit
             ?? throw new NotFoundException(nameof(Product), command.ProductId);
         command.IfVersion?.Ensure(product, nameof(Product));
 
-        if (command.Name is not null)
-            product.Rename(command.Name);
-        if (command.Categories is not null)
-            product.CategorizeAs(await categories.ResolveAsync(command.Categories, cancellationToken));
+        var productCategories = command.Categories is null ? null : await categories.ResolveAsync(command.Categories, cancellationToken);
+        product.ChangeDetails(command.Name, productCategories);
 
         return Unit.Value;
     }

@@ -1,15 +1,4 @@
-using FluentValidation;
-using Overholt.Application.Validation;
-using Overholt.Domain.Products;
-
 namespace Overholt.Application.Products.Commands.UpdateProduct;
 
-public sealed class UpdateProductValidator : AbstractValidator<UpdateProduct>
-{
-    public UpdateProductValidator()
-    {
-        RuleFor(command => command.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText().When(command => command.Name is not null);
-        RuleFor(command => command.Categories).NotEmpty().WithMessage("Choose at least one category.").When(command => command.Categories is not null);
-        RuleForEach(command => command.Categories).GreaterThan(0).OverridePropertyName(nameof(UpdateProduct.Categories));
-    }
-}
+/// <summary>Both details are optional, but one that is sent must be valid.</summary>
+public sealed class UpdateProductValidator() : ProductDetailsValidator<UpdateProduct>(everyDetailRequired: false);
