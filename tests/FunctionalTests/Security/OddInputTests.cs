@@ -86,6 +86,7 @@ public abstract class OddInputTests(OverholtApp app) : ApiTest(app)
     [InlineData("/api/products", "name", "Apple\u200B")]
     [InlineData("/api/categories", "name", "\u2066Fruit\u2069")]
     [InlineData("/api/stores", "city", "Port\uFEFFland")]
+    [InlineData("/api/categories", "description", "Fresh\u202Efruit")]
     public async Task Invisible_characters_that_change_how_a_name_reads_are_refused_naming_the_field(string url, string field, string value)
     {
         var body = new Dictionary<string, object?> { ["name"] = "Plain", ["address"] = "1 Main", ["city"] = "Portland", ["state"] = "OR", ["zip_code"] = "97201", ["categories"] = Array.Empty<int>() };
