@@ -24,7 +24,7 @@ internal static class CertificateFiles
         if (!File.Exists(path))
             throw new InvalidOperationException($"{setting}:Path: {path} does not exist.");
 
-        var bytes = File.ReadAllBytes(path);
+        var bytes = Read(path, $"{setting}:Path", File.ReadAllBytes);
         var certificate = IsPem(bytes) ? LoadPem(file, setting, path, Encoding.UTF8.GetString(bytes), baseDirectory) : LoadPkcs12(file, setting, path, bytes);
         try
         {
@@ -77,7 +77,7 @@ internal static class CertificateFiles
             keySetting = $"{setting}:KeyPath";
             if (!File.Exists(keyFile))
                 throw new InvalidOperationException($"{keySetting}: {keyFile} does not exist.");
-            keyText = File.ReadAllText(keyFile);
+            keyText = Read(keyFile, keySetting, File.ReadAllText);
         }
 
         var labels = Blocks(keyText).Select(block => block.Label).ToHashSet(StringComparer.Ordinal);
@@ -124,6 +124,19 @@ internal static class CertificateFiles
         catch (ArgumentException exception)
         {
             throw new InvalidOperationException($"{keySetting}: the private key in {keyFile} is not the key of the certificate in {path}.", exception);
+        }
+    }
+
+    /// <summary>A file the app may not read (its owner or mode) is a setting to fix too.</summary>
+    private static T Read<T>(string path, string setting, Func<string, T> read)
+    {
+        try
+        {
+            return read(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"{setting}: {path} cannot be read by this process ({exception.Message}).", exception);
         }
     }
 
