@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Overholt as a small production-like cluster on this machine: one PostgreSQL, two web nodes and one worker, behind
-# nginx on loopback. Prints the URL and runs until Ctrl-C, then stops everything. See docs/deployment.md.
+# nginx on loopback, the key ring encrypted with a throwaway certificate. Prints the URL and runs until Ctrl-C, then
+# stops everything. See docs/deployment.md.
 #
 #   ./scripts/cluster.sh           start it and wait
 #   ./scripts/cluster.sh --check   start it, check through nginx that sessions and form tokens work across the
-#                                  nodes and that each manager email is sent exactly once, stop, exit 0 or 1
+#                                  nodes, that each manager email is sent exactly once and that the key ring is
+#                                  stored encrypted, stop, exit 0 or 1
 set -euo pipefail
 
 check=false
 case "${1:-}" in
   --check) check=true ;;
   "") ;;
-  -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "Usage: $0 [--check]" >&2; exit 2 ;;
 esac
 
@@ -20,12 +22,19 @@ WORK_PREFIX=overholt-cluster
 # shellcheck source=lib/local-stack.sh
 source "$root/scripts/lib/local-stack.sh"
 ensure_package nginx
+ensure_package openssl
 
 admin_email="admin@overholt.local"
 admin_password="Cluster-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')-1"
 
 echo "== Publishing the app (Release)"
 publish src/Web app
+
+echo "== Making a throwaway certificate that encrypts the key ring (the same for every node)"
+mkdir -m 700 "$work/keys"
+openssl req -x509 -newkey rsa:3072 -sha256 -days 30 -nodes -subj "/CN=Overholt data protection (cluster)" \
+  -keyout "$work/keys/data-protection.key" -out "$work/keys/data-protection.crt" 2>"$work/openssl.log" \
+  || { cat "$work/openssl.log" >&2; exit 1; }
 
 echo "== Starting PostgreSQL"
 start_postgres
@@ -35,6 +44,8 @@ settings=(
   Database__MigrateOnStartup=false
   Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password"
   Email__PickupDirectory="$work/mail"
+  DataProtection__Certificate__Path="$work/keys/data-protection.crt"
+  DataProtection__Certificate__KeyPath="$work/keys/data-protection.key"
 )
 
 echo "== Migrating the database (the deployment step)"
@@ -97,7 +108,8 @@ if ! $check; then
 
 Overholt is running at $url (nginx -> web nodes on ports ${ports[0]} and ${ports[1]}; worker on ${ports[2]}).
 Sign in as $admin_email with the password $admin_password
-Emails go to $work/mail. Press Ctrl-C to stop everything.
+Emails go to $work/mail. The key ring is encrypted with $work/keys/data-protection.crt.
+Press Ctrl-C to stop everything.
 INFO
   wait
   exit 0
@@ -150,4 +162,12 @@ sent=$(find "$work/mail" -name '*.eml' 2>/dev/null | wc -l)
 distinct=$(grep -h '^Subject:' "$work/mail"/*.eml 2>/dev/null | sort -u | wc -l)
 [ "$sent" = $stores ] && [ "$distinct" = $stores ] || fail "expected $stores manager emails, one per store; found $sent ($distinct distinct)"
 echo "Each of the $stores manager emails was sent exactly once, by the worker."
+
+# The key ring as a backup would hold it: every key encrypted with the certificate, none in the clear.
+read -r keys encrypted < <("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d overholt -tA -F ' ' -c \
+  "SELECT count(*), count(*) FILTER (WHERE xml LIKE '%EncryptedData%' AND xml NOT LIKE '%<masterKey%') FROM data_protection_keys")
+[ "$keys" -ge 1 ] && [ "$encrypted" = "$keys" ] || fail "expected every data-protection key stored encrypted; $encrypted of $keys are"
+! grep -q 'unencrypted' "$work"/web-*.log "$work"/worker-*.log \
+  || fail "a node logged that keys are stored unencrypted: $(grep -h 'unencrypted' "$work"/web-*.log "$work"/worker-*.log | head -n 2)"
+echo "The key ring is stored encrypted with the certificate ($keys key(s), none in the clear)."
 echo "Cluster self-check passed."

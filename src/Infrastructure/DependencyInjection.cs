@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,6 +12,7 @@ using Overholt.Domain.Users;
 using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Email;
 using Overholt.Infrastructure.Identity;
+using Overholt.Infrastructure.KeyRing;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
@@ -20,8 +20,6 @@ namespace Overholt.Infrastructure;
 
 public static class DependencyInjection
 {
-    public const string DataProtectionApplicationName = "Overholt";
-
     /// <summary>Persistence on the configured provider and the adapters for the Application's ports.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,10 +63,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<SampleData>();
-        // One key ring for every node, in the database: a cookie, bearer token or antiforgery token issued by one node
-        // is read by any other, and by a node replaced by a fresh container. The fixed name keeps the ring the same
-        // whatever directory the app runs from.
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<OverholtDbContext>();
+        services.AddKeyRing(configuration);
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<IReadCache>(provider => provider.GetRequiredService<CatalogueCache>());
