@@ -195,7 +195,8 @@ public sealed class ConditionalRequestTests(PostgresApp postgres) : PostgresApiT
         _ => new { name = data.GetProperty("name").GetString(), description = data.GetProperty("description").GetString() },
     };
 
-    private static int VersionIn(EntityTagHeaderValue etag) => int.Parse(etag.Tag.AsSpan().Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The version part of a <c>"version-digest"</c> tag.</summary>
+    private static int VersionIn(EntityTagHeaderValue etag) => int.Parse(etag.Tag.AsSpan().Trim('"').ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string url, EntityTagHeaderValue ifMatch, object? body = null)
     {
