@@ -34,7 +34,7 @@ public sealed class CommandsInEveryEnvironmentTests(PostgresApp postgres)
         Assert.Contains("Applied", migrated.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await Run("Strong-password-1\n", "users", "create", "ops@example.com", "--admin")).Exit);
         Assert.Equal(0, (await Run("Strong-password-1\n", "users", "create", "clerk@example.com")).Exit);
-        foreach (var verb in new[] { "deactivate", "activate", "grant-admin", "revoke-admin" })
+        foreach (var verb in new[] { "deactivate", "activate", "unlock", "grant-admin", "revoke-admin" })
         {
             var changed = await Run(null, "users", verb, "clerk@example.com");
             Assert.True(changed.Exit == 0, $"{verb}: {changed.Error}");
