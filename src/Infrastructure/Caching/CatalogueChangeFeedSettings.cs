@@ -1,22 +1,9 @@
-using Npgsql;
+using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Caching;
 
-/// <summary>
-/// The listening connection: the app's, unpooled (it stays in LISTEN) and with a keepalive query every 10 seconds
-/// unless the string sets one, so a connection that died silently is noticed.
-/// </summary>
-internal sealed class CatalogueChangeFeedSettings
+/// <summary>Where the catalogue's change feed listens; registered only where there is one (PostgreSQL, cache on).</summary>
+internal sealed class CatalogueChangeFeedSettings(string connectionString)
 {
-    public CatalogueChangeFeedSettings(string connectionString)
-    {
-        var listening = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "overholt-catalogue-feed" };
-        if (listening.KeepAlive == 0)
-            listening.KeepAlive = 10;
-        ConnectionString = listening.ConnectionString;
-    }
-
-    public string ConnectionString { get; }
-
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public ListeningConnection Connection { get; } = new(connectionString, "overholt-catalogue-feed", retryDelay: TimeSpan.FromSeconds(1));
 }
