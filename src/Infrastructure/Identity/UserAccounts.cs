@@ -32,8 +32,10 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtD
     public async Task ResetPasswordAsync(int userId, string newPassword, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, newPassword));
+        // Replaced in place (each step renews the stamp), not through a reset token: making one may create a data-
+        // protection key, saved by a context of its own, which on SQLite waits for this transaction's write lock.
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, newPassword));
     }
 
     public async Task SetInRoleAsync(int userId, string role, bool inRole, CancellationToken cancellationToken)

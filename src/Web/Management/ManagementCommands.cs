@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
 using Overholt.Application.Users.Commands.DeleteUser;
+using Overholt.Application.Users.Commands.ResetPassword;
 using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Commands.UnlockUser;
@@ -85,6 +86,7 @@ public static class ManagementCommands
             AccountCommand("delete", "Delete a user: it no longer manages any store, and its sessions and tokens stop working.", app, console, id => new DeleteUser(id), "deleted"),
             AccountCommand("deactivate", "Stop a user from signing in; its sessions and tokens stop working.", app, console, id => new SetUserActive(id, Active: false), "deactivated"),
             AccountCommand("activate", "Let a deactivated user sign in again.", app, console, id => new SetUserActive(id, Active: true), "activated"),
+            AccountCommand("set-password", "Set a user's password: the first line of standard input, or asked for twice on a terminal. Its sessions and tokens stop working.", app, console, id => new ResetPassword(id, console.ReadNewPassword()), "has a new password"),
             AccountCommand("unlock", "Lift every sign-in lockout on a user, from every address.", app, console, id => new UnlockUser(id), "is unlocked"),
             AccountCommand("grant-admin", "Give a user the admin role.", app, console, id => new SetAdmin(id, IsAdmin: true), "is now an admin"),
             AccountCommand("revoke-admin", "Take the admin role from a user; its existing tokens stop working.", app, console, id => new SetAdmin(id, IsAdmin: false), "is no longer an admin"),

@@ -40,6 +40,9 @@ public sealed class CommandsInEveryEnvironmentTests(PostgresApp postgres)
             Assert.True(changed.Exit == 0, $"{verb}: {changed.Error}");
         }
 
+        var passwordSet = await Run("Another-password-2\n", "users", "set-password", "clerk@example.com");
+        Assert.True(passwordSet.Exit == 0, passwordSet.Error);
+
         var seeded = await Run(null, "db", "seed", "--sample");
         Assert.True(seeded.Exit == 0, seeded.Error);
         Assert.Equal(0, (await Run(null, "users", "delete", "clerk@example.com")).Exit);

@@ -37,6 +37,28 @@ public sealed class ManagementCommandTests(PostgresApp postgres) : PostgresApiTe
     }
 
     [Fact]
+    public async Task Users_set_password_reads_it_from_standard_input_ends_old_tokens_and_refuses_a_weak_one()
+    {
+        var member = await Given.User().SaveAsync();
+        var token = await App.ClientForAsync(member);
+
+        var weak = await RunAsync("short\n", "users", "set-password", member.Email);
+        var set = await RunAsync("Brand-new-password-3\n", "users", "set-password", member.Email);
+
+        Assert.Equal(1, weak.Exit);
+        Assert.Contains("password", weak.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.True(set.Exit == 0, set.Error);
+        await Authentication.LoginAsync(Anonymous, member.Email, "Brand-new-password-3");
+        await (await Anonymous.PostJsonAsync("/api/auth/login", new { email = member.Email, password = member.Password })).AssertProblem(401);
+        var deadline = DateTime.UtcNow.AddSeconds(10); // the command runs as another node would
+        while ((await token.GetAsync("/api/stores")).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The old token still works after 10 seconds");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
     public async Task Users_list_shows_each_user_with_roles_and_activity()
     {
         var (exit, output, _) = await RunAsync(null, "users", "list");
