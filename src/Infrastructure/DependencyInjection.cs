@@ -101,6 +101,10 @@ public static class DependencyInjection
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AccountStates>();
         services.AddScoped<SignInGuard>();
+        services.AddScoped<PasswordRecovery>();
+        services.AddScoped<OwnPasswordChange>();
+        // Reset links (the only data-protected tokens the app hands out) expire with the recovery's lifetime.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordRecovery.LinkLifetime);
         return services
             .AddIdentityApiEndpoints<ApplicationUser>(options =>
             {

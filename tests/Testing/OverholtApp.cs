@@ -159,6 +159,7 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Role", "web");
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Email:LinkBaseUrl", "http://localhost/");
         // Retries come within a tenth of a second; the outbox and the job queue on PostgreSQL keep the production
         // fallback interval, so tests see them woken by the database's notifications, not by polling.
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");

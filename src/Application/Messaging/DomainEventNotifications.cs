@@ -1,7 +1,9 @@
 using Mediator;
 using Overholt.Application.Stores.Events;
+using Overholt.Application.Users.Events;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Stores;
+using Overholt.Domain.Users;
 
 namespace Overholt.Application.Messaging;
 
@@ -12,6 +14,7 @@ public static class DomainEventNotifications
     {
         ManagerAdded added => new ManagerAddedNotification(messageId, added.StoreId, added.UserId),
         ManagerRemoved removed => new ManagerRemovedNotification(messageId, removed.StoreId, removed.UserId),
+        PasswordResetRequested reset => new PasswordResetRequestedNotification(messageId, reset.Email),
         _ => throw new ArgumentException($"No notification for {domainEvent.GetType().Name}", nameof(domainEvent)),
     };
 }

@@ -15,6 +15,12 @@ public interface IUserAccounts
     /// <summary>Lifts the account's sign-in lockouts, from every client network.</summary>
     Task UnlockAsync(int userId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A password reset link for the active account with this email, or null when there is none (or recovery by email
+    /// is not set up). The link stops working once used, once the password changes otherwise, and after its lifetime.
+    /// </summary>
+    Task<PasswordResetLink?> CreatePasswordResetLinkAsync(string email, CancellationToken cancellationToken);
+
     /// <summary>Removes the account; the stores it managed lose it as a manager (their versions move on).</summary>
     Task DeleteAsync(int userId, CancellationToken cancellationToken);
 }

@@ -12,5 +12,11 @@ public sealed class EmailOptions
     /// <summary>Relative paths are under the app's content root.</summary>
     public string PickupDirectory { get; set; } = "mail-pickup";
 
+    /// <summary>
+    /// Where the app is reached from users' browsers (e.g. <c>https://overholt.example.com</c>), for the links in emails.
+    /// Unset, password recovery by email is off: a link must never point where a request's Host header says.
+    /// </summary>
+    public Uri? LinkBaseUrl { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 }

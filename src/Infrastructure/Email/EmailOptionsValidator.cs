@@ -13,6 +13,8 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add($"Email:From '{options.From}' is not an email address.");
         if (options.Delivery == EmailDelivery.Pickup && string.IsNullOrWhiteSpace(options.PickupDirectory))
             failures.Add("Email:PickupDirectory is required when Email:Delivery is Pickup.");
+        if (options.LinkBaseUrl is { } linkBase && (!linkBase.IsAbsoluteUri || linkBase.Scheme is not ("http" or "https") || linkBase.Query.Length > 0 || linkBase.Fragment.Length > 0))
+            failures.Add($"Email:LinkBaseUrl '{linkBase}' is not an absolute http or https address without query or fragment.");
         if (options.Delivery == EmailDelivery.Smtp)
         {
             var smtp = options.Smtp;

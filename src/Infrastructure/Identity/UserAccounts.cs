@@ -8,7 +8,7 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Identity;
 
 /// <summary>Account changes through Identity's UserManager: passwords hashed, security stamps renewed, roles kept.</summary>
-internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtDbContext db, SignInGuard guard, TimeProvider clock) : IUserAccounts
+internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtDbContext db, SignInGuard guard, PasswordRecovery recovery, TimeProvider clock) : IUserAccounts
 {
     public async Task<int> CreateAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -56,6 +56,8 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, OverholtD
         if (user.LockoutEnd is not null) // a lock Identity itself set, before locks were kept per client network
             Check(await users.SetLockoutEndDateAsync(user, null));
     }
+
+    public Task<PasswordResetLink?> CreatePasswordResetLinkAsync(string email, CancellationToken cancellationToken) => recovery.CreateLinkAsync(email);
 
     public async Task DeleteAsync(int userId, CancellationToken cancellationToken)
     {

@@ -37,7 +37,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (!headers.ContainsKey("Referrer-Policy")) // a page may ask for a stricter one
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.ContentSecurityPolicy = isBundledUi ? BundledUiPolicy : PagesPolicy;
             if (apiCaching is not null && !headers.ContainsKey("Cache-Control"))
                 headers.CacheControl = apiCaching;

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Overholt.Domain.Users;
+using Overholt.Application.Errors;
 using Overholt.Infrastructure;
+using Overholt.Infrastructure.Email;
 using Overholt.Infrastructure.Identity;
 using Overholt.Web.Api;
 
@@ -61,16 +63,23 @@ internal static class AuthenticationSetup
     }
 
     /// <summary>
-    /// The Identity API endpoints under /api/auth: login (bearer token, or the cookie with ?useCookies=true), refresh and
-    /// the account's own info. Registration is open only when <c>Auth:AllowSelfRegistration</c> is true; the endpoints
-    /// that would send email stay closed until the app sends email. What is closed is decided per endpoint when the
-    /// routes are built, from its route pattern, so no spelling of a path (case, trailing slash) reaches it.
+    /// The Identity API endpoints under /api/auth: login (bearer token, or the cookie with ?useCookies=true), refresh, the
+    /// account's own info, and password recovery (<see cref="PasswordRecovery"/>) when <c>Email:LinkBaseUrl</c> is set.
+    /// Registration is open only when <c>Auth:AllowSelfRegistration</c> is true; email confirmation and two-factor are
+    /// closed. What is closed is decided per endpoint when the routes are built, from its route pattern, so no spelling
+    /// of a path (case, trailing slash) reaches it.
     /// </summary>
     public static void MapOverholtAuth(this WebApplication app)
     {
         var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
+        var recoveryIsOn = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.LinkBaseUrl is not null;
         // Two-factor is not offered: the sign-in forms have no second step, so an enrolled authenticator would lock its owner out.
-        string[] closed = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword", "/manage/2fa", .. allowRegistration ? Array.Empty<string>() : ["/register"]];
+        string[] closed =
+        [
+            "/confirmEmail", "/resendConfirmationEmail", "/manage/2fa",
+            .. allowRegistration ? Array.Empty<string>() : ["/register"],
+            .. recoveryIsOn ? Array.Empty<string>() : ["/forgotPassword", "/resetPassword"],
+        ];
         app.MapGroup($"{ApiPaths.Prefix}/auth")
             .WithTags("Auth")
             .MapIdentityApi<ApplicationUser>()
@@ -90,8 +99,14 @@ internal static class AuthenticationSetup
                 }
 
                 var changesPassword = method == HttpMethods.Post && pattern.EndsWith("/manage/info", StringComparison.Ordinal);
-                if (pattern.EndsWith("/login", StringComparison.Ordinal) || pattern.EndsWith("/refresh", StringComparison.Ordinal) || changesPassword)
+                string[] throttled = ["/login", "/refresh", "/forgotPassword", "/resetPassword"];
+                if (changesPassword || throttled.Any(name => pattern.EndsWith(name, StringComparison.Ordinal)))
                     endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
+                // Identity's own recovery needs a confirmed email and sends inline; these answer through the outbox.
+                if (recoveryIsOn && pattern.EndsWith("/forgotPassword", StringComparison.Ordinal))
+                    endpoint.FilterFactories.Add((_, _) => RequestResetLinkAsync);
+                if (recoveryIsOn && pattern.EndsWith("/resetPassword", StringComparison.Ordinal))
+                    endpoint.FilterFactories.Add((_, _) => ResetPasswordAsync);
                 if (changesPassword)
                     endpoint.FilterFactories.Add((_, next) => context => WrongCurrentPasswordsCountAsync(context, next));
                 if (pattern.EndsWith("/login", StringComparison.Ordinal))
@@ -107,7 +122,8 @@ internal static class AuthenticationSetup
         ("POST", "/refresh", "refresh", "A new bearer token and refresh token for a refresh token."),
         ("GET", "/manage/info", "getAccountInfo", "The signed-in account's email and whether it is confirmed."),
         ("POST", "/manage/info", "updateAccountInfo", "Change the signed-in account's email or password."),
-        ("POST", "/manage/2fa", "manageTwoFactor", "The signed-in account's two-factor sign-in: its state, or enable, disable or reset it."),
+        ("POST", "/forgotPassword", "forgotPassword", "Ask for a password reset link by email: 200 whether or not an account has the address (only when Email:LinkBaseUrl is set)."),
+        ("POST", "/resetPassword", "resetPassword", "Set a new password with the code of a reset link; every session and token of the account ends."),
     ];
 
     /// <summary>
@@ -146,6 +162,25 @@ internal static class AuthenticationSetup
         if ((result as INestedHttpResult)?.Result is ValidationProblem { ProblemDetails.Errors: var errors } && errors.ContainsKey(nameof(IdentityErrorDescriber.PasswordMismatch)))
             await guard.RecordFailureAsync(name, client);
         return result;
+    }
+
+    /// <summary>200 whether or not an account has the address; the email, if any, follows from a background job.</summary>
+    private static async ValueTask<object?> RequestResetLinkAsync(EndpointFilterInvocationContext context)
+    {
+        var request = context.Arguments.OfType<ForgotPasswordRequest>().Single();
+        await context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>().RequestAsync(request.Email.Trim(), context.HttpContext.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>200 once the password is set; 400 naming <c>reset_code</c> for a link that cannot set one, or <c>new_password</c>.</summary>
+    private static async ValueTask<object?> ResetPasswordAsync(EndpointFilterInvocationContext context)
+    {
+        var request = context.Arguments.OfType<ResetPasswordRequest>().Single();
+        var result = await context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>().ResetAsync(request.Email, request.ResetCode, request.NewPassword);
+        if (result.Succeeded)
+            return TypedResults.Ok();
+        var field = result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.InvalidToken)) ? nameof(request.ResetCode) : nameof(request.NewPassword);
+        throw new RequestValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(error => error.Description).ToArray() });
     }
 
     public const string DeactivatedMessage = "This account is deactivated.";

@@ -28,6 +28,30 @@ public sealed class EmbeddedDefaultTests
     }
 
     [Fact]
+    public async Task A_password_reset_link_is_written_to_the_pickup_directory_once_and_sets_the_password()
+    {
+        await using var app = new OverholtApp(TestDatabase.CreateSqlite(), new Dictionary<string, string?> { ["Role"] = "all" });
+        await app.ResetAsync();
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Anonymous.PostJsonAsync("/api/auth/forgotPassword", new { email = app.User.Email })).StatusCode);
+
+        var text = await File.ReadAllTextAsync(await WaitForFileAsync(app.PickupDirectory, "*.eml"));
+        Assert.Contains("Subject: Reset your Overholt password", text, StringComparison.Ordinal);
+        // The plain-text part carries the link on a line of its own (quoted-printable may wrap it: undo that first).
+        var body = text.Replace("=\r\n", string.Empty, StringComparison.Ordinal).Replace("=\n", string.Empty, StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+        var link = new Uri(body.Split('\n').Select(line => line.Trim()).First(line => line.StartsWith("http://localhost/reset-password?", StringComparison.Ordinal)));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+        var reset = await app.Anonymous.PostJsonAsync("/api/auth/resetPassword", new { email = query["email"].ToString(), reset_code = query["code"].ToString(), new_password = "Recovered-password-1" });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, reset.StatusCode);
+        await Authentication.LoginAsync(app.Anonymous, app.User.Email, "Recovered-password-1");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(Directory.GetFiles(app.PickupDirectory, "*.eml"));
+        await app.Database.DisposeAsync();
+    }
+
+    [Fact]
     public async Task An_email_still_retrying_when_the_app_stops_is_sent_after_it_starts_again()
     {
         await using var smtp = new TestSmtpServer(); // not started: the mail server is down

@@ -24,16 +24,16 @@ public sealed class ClosedEndpointTests(PostgresApp postgres) : PostgresApiTest(
     }
 
     [Theory]
-    [InlineData("/api/auth/forgotPassword/")]
-    [InlineData("/API/AUTH/FORGOTPASSWORD")]
-    [InlineData("/api/auth/resetPassword/")]
     [InlineData("/api/auth/resendConfirmationEmail/")]
-    public async Task Email_sending_endpoints_are_closed_under_every_spelling(string path)
+    [InlineData("/API/AUTH/RESENDCONFIRMATIONEMAIL")]
+    [InlineData("/api/auth/manage/2fa/")]
+    [InlineData("/API/AUTH/MANAGE/2FA")]
+    public async Task Confirmation_and_two_factor_endpoints_are_closed_under_every_spelling(string path)
     {
-        var response = await Anonymous.PostJsonAsync(path, new { email = User.Email, resetCode = "x", newPassword = "Other-password-1" });
+        var response = await AsUser.PostJsonAsync(path, new { email = User.Email, enable = true });
 
         await response.AssertProblem(404);
-        // The password is unchanged: the user still signs in with it.
+        // The account still signs in with its password alone.
         await Authentication.LoginAsync(Anonymous, User.Email, User.Password);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Overholt.Application.Email;
 using Overholt.Application.Messaging;
 using Overholt.Application.Persistence;
-using Overholt.Application.Telemetry;
 using Overholt.Application.Users;
 using Overholt.Domain.Stores;
 
@@ -41,20 +40,7 @@ public sealed partial class EmailManagerChanges(
         }
 
         var message = EmailTemplates.Render(template, to, new Dictionary<string, string> { ["store"] = storeName, ["email"] = to });
-        await processed.RunOnceAsync(messageId, nameof(EmailManagerChanges), async token =>
-        {
-            try
-            {
-                await email.SendAsync(message, token);
-            }
-            catch
-            {
-                OverholtTelemetry.EmailsFailed.Add(1);
-                throw;
-            }
-
-            OverholtTelemetry.EmailsSent.Add(1);
-        }, cancellationToken);
+        await processed.RunOnceAsync(messageId, nameof(EmailManagerChanges), token => email.SendCountedAsync(message, token), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not sending {Template}: store {StoreId} or user {UserId} no longer exists")]

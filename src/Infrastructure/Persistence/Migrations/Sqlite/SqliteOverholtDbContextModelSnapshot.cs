@@ -461,6 +461,26 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.Identity.PasswordResetRequest", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Email")
+                        .HasName("pk_password_reset_requests");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_password_reset_requests_requested_at");
+
+                    b.ToTable("password_reset_requests", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Identity.SignInFailure", b =>
                 {
                     b.Property<string>("Name")
