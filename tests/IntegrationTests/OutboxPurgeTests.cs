@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
@@ -100,6 +101,28 @@ public abstract class OutboxPurgeTests(OverholtApp app) : IAsyncLifetime
 
         Assert.Contains("ix_outbox_messages_processed_at", await PlanAsync(outbox), StringComparison.Ordinal);
         Assert.Contains("ix_processed_messages_processed_at", await PlanAsync(processed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expired_sign_in_failures_and_reset_requests_go_and_those_still_counting_stay()
+    {
+        await InScope(db =>
+        {
+            db.AddRange(
+                new SignInFailure { Name = "EXPIRED", Client = "198.51.100.1", Failures = 3, LastFailureAt = Now.AddHours(-1) },
+                new SignInFailure { Name = "LOCK-ENDED", Client = "198.51.100.2", Failures = 5, LastFailureAt = Now.AddHours(-1), LockedUntil = Now.AddMinutes(-55) },
+                new SignInFailure { Name = "RECENT", Client = "198.51.100.3", Failures = 2, LastFailureAt = Now.AddMinutes(-1) },
+                new SignInFailure { Name = "LOCKED", Client = "198.51.100.4", Failures = 5, LastFailureAt = Now.AddMinutes(-20), LockedUntil = Now.AddMinutes(10) },
+                new PasswordResetRequest { Email = "OLD@EXAMPLE.COM", RequestedAt = Now.AddMinutes(-6) },
+                new PasswordResetRequest { Email = "NEW@EXAMPLE.COM", RequestedAt = Now.AddMinutes(-1) });
+            return db.SaveChangesAsync();
+        });
+
+        var purged = await app.Services.GetRequiredService<OutboxPurger>().PurgeExpiredThrottlesAsync(CancellationToken.None);
+
+        Assert.Equal(3, purged);
+        Assert.Equal(["LOCKED", "RECENT"], await InScope(db => db.Set<SignInFailure>().Select(failure => failure.Name).OrderBy(name => name).ToListAsync()));
+        Assert.Equal(["NEW@EXAMPLE.COM"], await InScope(db => db.Set<PasswordResetRequest>().Select(request => request.Email).ToListAsync()));
     }
 
     private async Task<(int Messages, int Records)> PurgeAsync() =>

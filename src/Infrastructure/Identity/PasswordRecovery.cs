@@ -69,6 +69,13 @@ public sealed class PasswordRecovery(
         }, cancellationToken);
     }
 
+    /// <summary>Forgets requests whose window has passed: they no longer hold back another email.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var windowStart = clock.GetUtcNow().UtcDateTime - RequestWindow;
+        return db.Set<PasswordResetRequest>().Where(request => request.RequestedAt < windowStart).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>A link for the active account with this address, or null when there is none (or recovery is off).</summary>
     public async Task<PasswordResetLink?> CreateLinkAsync(string address)
     {

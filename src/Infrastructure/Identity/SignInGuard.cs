@@ -52,6 +52,16 @@ public sealed class SignInGuard(OverholtDbContext db, IOptions<IdentityOptions> 
     public Task ForgetAsync(string name, string client, CancellationToken cancellationToken = default) =>
         db.Set<SignInFailure>().Where(failure => failure.Name == name && failure.Client == client).ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>Forgets failures that no longer count toward anything: outside the window and not locking anyone out.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var windowStart = now - Window;
+        return db.Set<SignInFailure>()
+            .Where(failure => failure.LastFailureAt < windowStart && (failure.LockedUntil == null || failure.LockedUntil <= now))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Lifts every lock on a name, from every network (<c>users unlock</c>).</summary>
     public Task UnlockAsync(string name, CancellationToken cancellationToken = default) =>
         db.Set<SignInFailure>().Where(failure => failure.Name == name).ExecuteDeleteAsync(cancellationToken);

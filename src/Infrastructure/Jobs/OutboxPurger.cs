@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Jobs;
@@ -14,7 +15,9 @@ namespace Overholt.Infrastructure.Jobs;
 /// transactions, found through an index on <c>processed_at</c>). Nothing undispatched or unprocessed is touched, nor
 /// the record of a consumer whose message is still in the outbox: a message that one consumer has handled and
 /// another has not keeps both records until the message itself goes. Workers purging at once only compete for the
-/// same rows: a row is deleted once, whoever deletes it.
+/// same rows: a row is deleted once, whoever deletes it. At the same turn it forgets the sign-in failures and password
+/// reset requests that no longer count (<see cref="PurgeExpiredThrottlesAsync"/>), which would otherwise grow with
+/// every name and address ever tried.
 /// </summary>
 public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<JobsOptions> options, TimeProvider clock, ILogger<OutboxPurger> logger)
     : BackgroundService
@@ -33,6 +36,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
                 var (messages, records) = await PurgeAsync(stoppingToken);
                 if (messages + records > 0)
                     LogPurged(messages, records);
+                var throttles = await PurgeExpiredThrottlesAsync(stoppingToken);
+                if (throttles > 0)
+                    LogPurgedThrottles(throttles);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -76,6 +82,14 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
         return (messages, records);
     }
 
+    /// <summary>Deletes expired sign-in failures and password reset requests; returns how many rows went.</summary>
+    public async Task<int> PurgeExpiredThrottlesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var failures = await scope.ServiceProvider.GetRequiredService<SignInGuard>().PurgeExpiredAsync(cancellationToken);
+        return failures + await scope.ServiceProvider.GetRequiredService<PasswordRecovery>().PurgeExpiredAsync(cancellationToken);
+    }
+
     private static async Task<int> InBatchesAsync(Func<Task<int>> deleteBatch)
     {
         var total = 0;
@@ -91,6 +105,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Messages} outbox message(s) and {Records} processing record(s) past their retention")]
     private partial void LogPurged(int messages, int records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Rows} expired sign-in failure(s) and password reset request(s)")]
+    private partial void LogPurgedThrottles(int rows);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging the outbox failed; will try again at the next turn")]
     private partial void LogPurgeFailed(Exception exception);
