@@ -38,12 +38,14 @@ openssl req -x509 -newkey rsa:3072 -sha256 -days 30 -nodes -subj "/CN=Overholt d
 
 echo "== Starting PostgreSQL"
 start_postgres
+proxy_port=$(free_port) # chosen first: the nodes put it in the links they email
 settings=(
   Database__Provider=Postgres
   ConnectionStrings__Default="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=overholt"
   Database__MigrateOnStartup=false
   Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password"
   Email__PickupDirectory="$work/mail"
+  Email__LinkBaseUrl="http://127.0.0.1:$proxy_port"
   DataProtection__Certificate__Path="$work/keys/data-protection.crt"
   DataProtection__Certificate__KeyPath="$work/keys/data-protection.key"
 )
@@ -62,7 +64,6 @@ for role in web web worker; do
 done
 
 echo "== Starting nginx in front of the web nodes"
-proxy_port=$(free_port)
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx.pid;
@@ -162,6 +163,29 @@ sent=$(find "$work/mail" -name '*.eml' 2>/dev/null | wc -l)
 distinct=$(grep -h '^Subject:' "$work/mail"/*.eml 2>/dev/null | sort -u | wc -l)
 [ "$sent" = $stores ] && [ "$distinct" = $stores ] || fail "expected $stores manager emails, one per store; found $sent ($distinct distinct)"
 echo "Each of the $stores manager emails was sent exactly once, by the worker."
+
+# Password recovery across the nodes: asked on one, emailed by the worker, its link (through nginx) used on another.
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' -d "{\"email\":\"$admin_email\"}" "$url/api/auth/forgotPassword")
+[ "$status" = 200 ] || fail "asking for a password reset link answered $status"
+reset_mail=
+for _ in $(seq 60); do
+  reset_mail=$(grep -l '^Subject: Reset your Overholt password' "$work/mail"/*.eml 2>/dev/null | head -n 1 || true)
+  [ -n "$reset_mail" ] && break
+  sleep 0.5
+done
+[ -n "$reset_mail" ] || fail "no password reset email arrived"
+# The text part may be quoted-printable: join its soft line breaks and decode '=' before reading the link.
+link=$(tr -d '\r' <"$reset_mail" | sed -e ':a' -e '/=$/{N;s/=\n//;ba}' | sed 's/=3D/=/g' | grep -o "$url/reset-password?[^ <\"]*" | head -n 1)
+code=$(sed -E 's/.*[?&]code=([^&]*).*/\1/' <<<"$link")
+[ -n "$link" ] && [ -n "$code" ] || fail "the reset email holds no link to $url/reset-password"
+new_password="Cluster-recovered-$RANDOM-1"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
+  -d "{\"email\":\"$admin_email\",\"reset_code\":\"$code\",\"new_password\":\"$new_password\"}" "$url/api/auth/resetPassword")
+[ "$status" = 200 ] || fail "the emailed reset link answered $status"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' \
+  -d "{\"email\":\"$admin_email\",\"password\":\"$new_password\"}" "$url/api/auth/login")
+[ "$status" = 200 ] || fail "signing in with the password set through the link answered $status"
+echo "A password reset link emailed by the worker leads through nginx and sets the password."
 
 # The key ring as a backup would hold it: every key encrypted with the certificate, none in the clear.
 read -r keys encrypted < <("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d overholt -tA -F ' ' -c \

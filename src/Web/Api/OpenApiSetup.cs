@@ -178,6 +178,7 @@ internal static class OpenApiSetup
         var hasBody = description.ParameterDescriptions.Any(parameter => parameter.Source.Id == "Body");
         var isChange = method is "POST" or "PUT" or "DELETE";
         var isSingleResource = path.Count(character => character == '{') == 1 && !path.StartsWith("api/auth", StringComparison.Ordinal);
+        var recovers = path.EndsWith("/forgotPassword", StringComparison.Ordinal) || path.EndsWith("/resetPassword", StringComparison.Ordinal);
 
         var problems = new List<(int Status, string Description)>();
         if (description.ParameterDescriptions.Count > 0)
@@ -187,13 +188,15 @@ internal static class OpenApiSetup
             problems.Add((401, "Not signed in, or the token was issued before a change to the account."));
             problems.Add((403, "Signed in but not allowed (a role, or a cookie request from another site)."));
         }
-        else if (throttled)
+        else if (throttled && !recovers)
         {
             problems.Add((401, "The email and password, or the refresh token, were not accepted."));
         }
 
         if (path.Contains('{', StringComparison.Ordinal))
             problems.Add((404, "Nothing has this id."));
+        if (recovers)
+            problems.Add((404, "Password recovery by email is not set up on this server."));
         if (isChange && signedIn)
             problems.Add((409, "A unique value is taken, or the change kept colliding with others."));
         if (isSingleResource && method is "PUT" or "DELETE")

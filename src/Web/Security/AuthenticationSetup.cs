@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using Overholt.Application.Errors;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure;
-using Overholt.Infrastructure.Email;
 using Overholt.Infrastructure.Identity;
 using Overholt.Web.Api;
 
@@ -72,13 +71,11 @@ internal static class AuthenticationSetup
     public static void MapOverholtAuth(this WebApplication app)
     {
         var allowRegistration = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowSelfRegistration;
-        var recoveryIsOn = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.LinkBaseUrl is not null;
         // Two-factor is not offered: the sign-in forms have no second step, so an enrolled authenticator would lock its owner out.
         string[] closed =
         [
             "/confirmEmail", "/resendConfirmationEmail", "/manage/2fa",
             .. allowRegistration ? Array.Empty<string>() : ["/register"],
-            .. recoveryIsOn ? Array.Empty<string>() : ["/forgotPassword", "/resetPassword"],
         ];
         app.MapGroup($"{ApiPaths.Prefix}/auth")
             .WithTags("Auth")
@@ -103,9 +100,9 @@ internal static class AuthenticationSetup
                 if (changesPassword || throttled.Any(name => pattern.EndsWith(name, StringComparison.Ordinal)))
                     endpoint.Metadata.Add(new EnableRateLimitingAttribute(SignInThrottling.Policy));
                 // Identity's own recovery needs a confirmed email and sends inline; these answer through the outbox.
-                if (recoveryIsOn && pattern.EndsWith("/forgotPassword", StringComparison.Ordinal))
+                if (pattern.EndsWith("/forgotPassword", StringComparison.Ordinal))
                     endpoint.FilterFactories.Add((_, _) => RequestResetLinkAsync);
-                if (recoveryIsOn && pattern.EndsWith("/resetPassword", StringComparison.Ordinal))
+                if (pattern.EndsWith("/resetPassword", StringComparison.Ordinal))
                     endpoint.FilterFactories.Add((_, _) => ResetPasswordAsync);
                 if (changesPassword)
                     endpoint.FilterFactories.Add((_, next) => context => WrongCurrentPasswordsCountAsync(context, next));
@@ -122,8 +119,8 @@ internal static class AuthenticationSetup
         ("POST", "/refresh", "refresh", "A new bearer token and refresh token for a refresh token."),
         ("GET", "/manage/info", "getAccountInfo", "The signed-in account's email and whether it is confirmed."),
         ("POST", "/manage/info", "updateAccountInfo", "Change the signed-in account's email or password."),
-        ("POST", "/forgotPassword", "forgotPassword", "Ask for a password reset link by email: 200 whether or not an account has the address (only when Email:LinkBaseUrl is set)."),
-        ("POST", "/resetPassword", "resetPassword", "Set a new password with the code of a reset link; every session and token of the account ends."),
+        ("POST", "/forgotPassword", "forgotPassword", "Ask for a password reset link by email: 200 whether or not an account has the address; 404 when recovery by email is not set up."),
+        ("POST", "/resetPassword", "resetPassword", "Set a new password with the code of a reset link; every session and token of the account ends. 404 when recovery by email is not set up."),
     ];
 
     /// <summary>
@@ -167,21 +164,31 @@ internal static class AuthenticationSetup
     /// <summary>200 whether or not an account has the address; the email, if any, follows from a background job.</summary>
     private static async ValueTask<object?> RequestResetLinkAsync(EndpointFilterInvocationContext context)
     {
+        var recovery = context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>();
+        if (!recovery.IsOn)
+            return RecoveryIsOff();
         var request = context.Arguments.OfType<ForgotPasswordRequest>().Single();
-        await context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>().RequestAsync(request.Email.Trim(), context.HttpContext.RequestAborted);
+        await recovery.RequestAsync(request.Email.Trim(), context.HttpContext.RequestAborted);
         return TypedResults.Ok();
     }
 
     /// <summary>200 once the password is set; 400 naming <c>reset_code</c> for a link that cannot set one, or <c>new_password</c>.</summary>
     private static async ValueTask<object?> ResetPasswordAsync(EndpointFilterInvocationContext context)
     {
+        var recovery = context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>();
+        if (!recovery.IsOn)
+            return RecoveryIsOff();
         var request = context.Arguments.OfType<ResetPasswordRequest>().Single();
-        var result = await context.HttpContext.RequestServices.GetRequiredService<PasswordRecovery>().ResetAsync(request.Email, request.ResetCode, request.NewPassword);
+        var result = await recovery.ResetAsync(request.Email, request.ResetCode, request.NewPassword);
         if (result.Succeeded)
             return TypedResults.Ok();
         var field = result.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.InvalidToken)) ? nameof(request.ResetCode) : nameof(request.NewPassword);
         throw new RequestValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(error => error.Description).ToArray() });
     }
+
+    /// <summary>Documented whatever the settings, so the OpenAPI document is one; off, they are not found.</summary>
+    private static ProblemHttpResult RecoveryIsOff() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Password recovery by email is not set up on this server (Email:LinkBaseUrl); ask an administrator to set a new password.");
 
     public const string DeactivatedMessage = "This account is deactivated.";
 
