@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<SampleData>();
+        services.AddScoped<LargeSampleData>();
         services.AddScoped<OutboxBacklog>();
         services.AddKeyRing(configuration);
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();

@@ -119,13 +119,22 @@ public static class ManagementCommands
             return 0;
         }, cancellationToken, initializeDatabase: false));
 
-        var sample = new Option<bool>("--sample") { Description = "Add a small sample dataset (categories, products, stores with products and a manager)" };
-        var seed = new Command("seed", "Add data. Running it again adds nothing twice.") { sample };
+        var sample = new Option<bool>("--sample") { Description = "Add a sample dataset (categories, products, stores with products and managers)" };
+        var size = new Option<string>("--size")
+        {
+            Description = "small (a few of each, to look around) or large (100,000 products, 5,000 stores, 300 users: a real back office's size)",
+            DefaultValueFactory = _ => "small",
+        };
+        size.AcceptOnlyFromAmong("small", "large");
+        var seed = new Command("seed", "Add data. Running it again adds nothing twice.") { sample, size };
         seed.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
         {
             if (!parse.GetValue(sample))
-                return Fail(console, "Say what to add: db seed --sample.");
-            foreach (var line in await services.GetRequiredService<SampleData>().SeedAsync(token))
+                return Fail(console, "Say what to add: db seed --sample [--size small|large].");
+            var added = parse.GetValue(size) == "large"
+                ? await services.GetRequiredService<LargeSampleData>().SeedAsync(token)
+                : await services.GetRequiredService<SampleData>().SeedAsync(token);
+            foreach (var line in added)
                 console.Out.WriteLine(line);
             return 0;
         }, cancellationToken));

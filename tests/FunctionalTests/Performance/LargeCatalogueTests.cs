@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Npgsql;
+using Overholt.Infrastructure.Persistence;
+using Overholt.Testing;
+using Overholt.Testing.Databases;
+using Overholt.Testing.Http;
+
+namespace Overholt.FunctionalTests.Performance;
+
+/// <summary>The large sample catalogue, seeded once for the tests below on a database of its own.</summary>
+public sealed class LargeCatalogue(PostgresApp postgres) : IAsyncLifetime
+{
+    public OverholtApp App { get; private set; } = null!;
+
+    public TimeSpan SeedTime { get; private set; }
+
+    public CommandResult Seeded { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        App = new OverholtApp(await TestDatabase.CreatePostgresAsync(postgres.Server));
+        await App.ResetAsync();
+        var clock = Stopwatch.StartNew();
+        Seeded = await Seed(App);
+        SeedTime = clock.Elapsed;
+    }
+
+    public static Task<CommandResult> Seed(OverholtApp app) =>
+        ManagementCommand.RunAsync("Production", app.Database.Provider, app.Database.ConnectionString, null, "db", "seed", "--sample", "--size", "large");
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>
+/// <c>db seed --sample --size large</c> makes a catalogue of a real back office's size, quickly and once; on it, a
+/// contains-search reads the matches through a trigram index instead of the table.
+/// </summary>
+public sealed class LargeCatalogueTests(LargeCatalogue catalogue) : IClassFixture<LargeCatalogue>
+{
+    private OverholtApp App => catalogue.App;
+
+    [Fact]
+    public async Task The_large_sample_is_seeded_within_two_minutes_with_the_promised_shape()
+    {
+        Assert.True(catalogue.Seeded.Exit == 0, catalogue.Seeded.Error);
+        Assert.True(catalogue.SeedTime < TimeSpan.FromMinutes(2), $"seeding took {catalogue.SeedTime}");
+
+        Assert.Equal(LargeSampleData.ProductCount, await ScalarAsync("SELECT count(*) FROM products"));
+        Assert.Equal(50, await ScalarAsync("SELECT count(*) FROM categories"));
+        Assert.Equal(LargeSampleData.StoreCount, await ScalarAsync("SELECT count(*) FROM stores"));
+        Assert.Equal(50, await ScalarAsync("SELECT count(DISTINCT state) FROM stores"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM products p WHERE NOT EXISTS (SELECT 1 FROM products_categories pc WHERE pc.product_id = p.id)"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM (SELECT product_id FROM products_categories GROUP BY product_id HAVING count(*) > 3) many"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM (SELECT s.id FROM stores s LEFT JOIN stores_products sp ON sp.store_id = s.id GROUP BY s.id HAVING count(sp.product_id) NOT BETWEEN 18 AND 100) odd"));
+        Assert.Equal(LargeSampleData.UserCount, await ScalarAsync("SELECT count(*) FROM users WHERE email LIKE 'sample.user%'"));
+        Assert.Equal(LargeSampleData.ManagerCount, await ScalarAsync("SELECT count(DISTINCT user_id) FROM stores_managers"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM outbox_messages")); // nobody is emailed about sample stores
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        var before = await ScalarAsync("SELECT (SELECT count(*) FROM stores_products) + (SELECT count(*) FROM products_categories) + (SELECT count(*) FROM stores_managers)");
+
+        var again = await LargeCatalogue.Seed(App);
+
+        Assert.True(again.Exit == 0, again.Error);
+        Assert.Contains("Added 0 categories, 0 products and 0 stores", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Created", again.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await ScalarAsync("SELECT (SELECT count(*) FROM stores_products) + (SELECT count(*) FROM products_categories) + (SELECT count(*) FROM stores_managers)"));
+    }
+
+    [Theory]
+    [InlineData("/api/products?search=00999")]
+    [InlineData("/api/products?search=crisp%20pear")]
+    [InlineData("/api/products?search=sparkling%20cola")]
+    public async Task A_contains_search_reads_through_a_trigram_index_not_the_table(string url)
+    {
+        var client = await App.ClientForAsync(App.User);
+        // Past the first few executions PostgreSQL may plan a prepared statement generically: the plan must hold then too.
+        for (var i = 0; i < 7; i++)
+            await (await client.GetAsync(url + $"&page={(i % 2) + 1}")).AssertOkList();
+        App.Statements.Reset();
+        await (await client.GetAsync(url)).AssertOkList();
+
+        var searches = App.Statements.Sent.Where(statement => statement.Sql.Contains("LIKE", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(searches);
+        foreach (var statement in searches)
+        {
+            var plan = await PlanAsync(statement);
+            Assert.Contains("trgm", plan, StringComparison.Ordinal);
+            Assert.False(plan.Contains("Seq Scan on products", StringComparison.Ordinal),
+                $"{url} scans a whole table:\n{statement.Sql}\n{plan}");
+        }
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> PlanAsync(SentStatement statement)
+    {
+        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN " + statement.Sql, connection);
+        foreach (var (name, value) in statement.Parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            plan.Add(reader.GetString(0));
+        return string.Join('\n', plan);
+    }
+}
