@@ -5,9 +5,10 @@ namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
 /// Listens to a PostgreSQL notification channel on a connection of its own. It counts as listening only once the
-/// triggers that notify the channel exist and its own probe notification has come back through the database (a proxy
-/// that pools connections per transaction delivers none); whenever that fails or the connection is lost, it says so
-/// and tries again after <see cref="ListeningConnection.RetryDelay"/>. Whatever breaks, the app goes on without it.
+/// triggers that notify the channel exist, enabled as <see cref="Source"/> requires, and its own probe notification
+/// has come back through the database (a proxy that pools connections per transaction delivers none); whenever that
+/// fails or the connection is lost, it says so and tries again after <see cref="ListeningConnection.RetryDelay"/>.
+/// Whatever breaks, the app goes on without it.
 /// </summary>
 internal abstract class NotificationListener(ListeningConnection connection) : BackgroundService
 {
