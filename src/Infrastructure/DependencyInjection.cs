@@ -48,6 +48,7 @@ public static class DependencyInjection
                 if (database.CatalogueCache)
                 {
                     services.AddSingleton(new CatalogueChangeFeedSettings(connectionString));
+                    services.AddSingleton<CatalogueHeartbeat>();
                     services.AddHostedService<CatalogueChangeFeed>();
                 }
 
@@ -67,6 +68,9 @@ public static class DependencyInjection
         services.AddScoped<OutboxBacklog>();
         services.AddKeyRing(configuration);
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations()
+            .Validate(cache => cache.StaleAfter >= 2 * cache.HeartbeatInterval, "Cache:StaleAfter must be at least twice Cache:HeartbeatInterval")
+            .ValidateOnStart();
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<IReadCache>(provider => provider.GetRequiredService<CatalogueCache>());
         services.AddSingleton<IInterceptor, CatalogueChangeInterceptor>();

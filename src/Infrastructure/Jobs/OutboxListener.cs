@@ -10,10 +10,9 @@ namespace Overholt.Infrastructure.Jobs;
 internal sealed partial class OutboxListener(OutboxSignal signal, OutboxNotifications notifications, ILogger<OutboxListener> logger)
     : NotificationListener(notifications.Connection)
 {
-    protected override (string Channel, string TriggerNames, int TriggerCount) Source =>
-        (OutboxNotifications.Channel, $"'{OutboxNotifications.TriggerName}'", 1);
+    protected override NotificationSource Source => OutboxNotifications.Source;
 
-    protected override void Heard() => signal.Wake();
+    protected override void Heard(string payload) => signal.Wake();
 
     protected override void Listening()
     {

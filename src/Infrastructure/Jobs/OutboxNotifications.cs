@@ -12,6 +12,12 @@ internal sealed class OutboxNotifications(string connectionString)
 
     public const string TriggerName = "outbox_message_inserted";
 
+    /// <summary>
+    /// The trigger fires for the app's own writes when enabled as created (<c>O</c>) or <c>ALWAYS</c> (<c>A</c>); not
+    /// when disabled (<c>D</c>) or enabled for replicas only (<c>R</c>).
+    /// </summary>
+    public static readonly NotificationSource Source = new(Channel, $"'{TriggerName}'", TriggerCount: 1, FiringStates: "'O', 'A'");
+
     /// <summary>Meanwhile, the dispatcher polls every <c>Jobs:PollInterval</c>.</summary>
     public ListeningConnection Connection { get; } = new(connectionString, "overholt-outbox-listener", retryDelay: TimeSpan.FromSeconds(5));
 }

@@ -4,7 +4,9 @@ namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
 /// A listening connection: the app's, unpooled (it stays in LISTEN), named for <c>pg_stat_activity</c>, and with a
-/// keepalive every 10 seconds unless the string sets one, so a connection that died silently is noticed.
+/// keepalive every 10 seconds unless the string sets one, so a connection that died silently is noticed. (Npgsql sends
+/// it only during a wait that long: the catalogue feed, which waits in short slices, proves its connection with its
+/// heartbeat instead.)
 /// </summary>
 internal sealed record ListeningConnection
 {

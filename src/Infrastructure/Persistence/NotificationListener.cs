@@ -5,19 +5,20 @@ namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
 /// Listens to a PostgreSQL notification channel on a connection of its own. It counts as listening only once the
-/// triggers that notify the channel exist and its own probe notification has come back through the database (a proxy
-/// that pools connections per transaction delivers none); whenever that fails or the connection is lost, it says so
-/// and tries again after <see cref="ListeningConnection.RetryDelay"/>. Whatever breaks, the app goes on without it.
+/// triggers that notify the channel exist, enabled as <see cref="Source"/> requires, and its own probe notification
+/// has come back through the database (a proxy that pools connections per transaction delivers none); whenever that
+/// fails or the connection is lost, it says so and tries again after <see cref="ListeningConnection.RetryDelay"/>.
+/// Whatever breaks, the app goes on without it.
 /// </summary>
 internal abstract class NotificationListener(ListeningConnection connection) : BackgroundService
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The channel, and the triggers (an SQL list of names, and how many) that must exist to notify it.</summary>
-    protected abstract (string Channel, string TriggerNames, int TriggerCount) Source { get; }
+    /// <summary>The channel, and the triggers that must exist, enabled, to notify it.</summary>
+    protected abstract NotificationSource Source { get; }
 
-    /// <summary>A notification from someone else.</summary>
-    protected abstract void Heard();
+    /// <summary>A notification other than this listener's probe.</summary>
+    protected abstract void Heard(string payload);
 
     /// <summary>From now on every notification is heard.</summary>
     protected abstract void Listening();
@@ -56,7 +57,7 @@ internal abstract class NotificationListener(ListeningConnection connection) : B
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        var (channel, triggerNames, triggerCount) = Source;
+        var source = Source;
         var probe = Guid.NewGuid().ToString("N");
         var probeHeard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var listening = new NpgsqlConnection(connection.ConnectionString);
@@ -65,18 +66,18 @@ internal abstract class NotificationListener(ListeningConnection connection) : B
             if (notification.Payload == probe)
                 probeHeard.TrySetResult();
             else
-                Heard();
+                Heard(notification.Payload);
         };
         await listening.OpenAsync(stoppingToken);
-        await ExecuteAsync(listening, $"LISTEN {channel}", stoppingToken);
+        await ExecuteAsync(listening, $"LISTEN {source.Channel}", stoppingToken);
 
-        await using (var triggers = new NpgsqlCommand($"SELECT count(*) FROM pg_trigger WHERE tgname IN ({triggerNames}) AND tgenabled <> 'D'", listening))
+        await using (var triggers = new NpgsqlCommand(source.CountFiringTriggersSql, listening))
         {
-            if ((long)(await triggers.ExecuteScalarAsync(stoppingToken))! < triggerCount)
-                throw new InvalidOperationException($"The triggers that notify {channel} are missing or disabled: apply the migrations");
+            if (!source.AllFiring(await triggers.ExecuteScalarAsync(stoppingToken)))
+                throw source.NotFiring();
         }
 
-        await ExecuteAsync(listening, $"SELECT pg_notify('{channel}', '{probe}')", stoppingToken);
+        await ExecuteAsync(listening, $"SELECT pg_notify('{source.Channel}', '{probe}')", stoppingToken);
         while (!probeHeard.Task.IsCompleted)
         {
             if (!await listening.WaitAsync(ProbeTimeout, stoppingToken))
@@ -84,6 +85,15 @@ internal abstract class NotificationListener(ListeningConnection connection) : B
         }
 
         Listening();
+        await WhileListeningAsync(listening, stoppingToken);
+    }
+
+    /// <summary>
+    /// Runs while listening, and returns or throws only when it must stop: by default, waits for notifications for
+    /// ever. A listener that must prove it still hears them checks that here.
+    /// </summary>
+    protected virtual async Task WhileListeningAsync(NpgsqlConnection listening, CancellationToken stoppingToken)
+    {
         while (true)
             await listening.WaitAsync(stoppingToken);
     }

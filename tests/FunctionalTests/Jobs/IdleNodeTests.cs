@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Testing;
 using Overholt.Testing.Databases;
@@ -14,7 +15,8 @@ namespace Overholt.FunctionalTests.Jobs;
 /// <summary>
 /// A node with nothing to do leaves the database alone, and still mails a manager change at once: its worker is woken
 /// by PostgreSQL's notifications instead of polling, and Hangfire's periodic work is spaced out. The node runs as in
-/// production (role all, the production defaults of every <c>Jobs:</c> interval, which the test kit otherwise shortens).
+/// production (role all, the production defaults of every <c>Jobs:</c> and <c>Cache:</c> interval, which the test kit
+/// otherwise shortens).
 /// </summary>
 public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
 {
@@ -89,10 +91,11 @@ public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
         Assert.True(app.Services.GetRequiredService<OutboxSignal>().IsListening);
     }
 
-    /// <summary>PostgreSQL, role all, in Production, and the production defaults of every <c>Jobs:</c> interval.</summary>
+    /// <summary>PostgreSQL, role all, in Production, and the production defaults of every <c>Jobs:</c> and <c>Cache:</c> interval.</summary>
     private static Dictionary<string, string?> ProductionNode(IReadOnlyDictionary<string, string?>? more = null)
     {
         var defaults = new JobsOptions();
+        var cache = new CacheOptions();
         var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
             ["environment"] = Environments.Production,
@@ -100,6 +103,8 @@ public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
             ["Jobs:PollInterval"] = Format(defaults.PollInterval),
             ["Jobs:FallbackPollInterval"] = Format(defaults.FallbackPollInterval),
             ["Jobs:SchedulePollInterval"] = Format(defaults.SchedulePollInterval),
+            ["Cache:HeartbeatInterval"] = Format(cache.HeartbeatInterval),
+            ["Cache:StaleAfter"] = Format(cache.StaleAfter),
         };
         return settings;
     }

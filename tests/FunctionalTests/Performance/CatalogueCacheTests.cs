@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Overholt.Application.Caching;
+using Overholt.Infrastructure.Caching;
 using Overholt.Testing;
 using Overholt.Testing.Http;
 
@@ -10,14 +13,23 @@ namespace Overholt.FunctionalTests.Performance;
 /// <summary>
 /// Catalogue reads are kept in each node's memory and dropped whenever the catalogue changes, whoever changes it:
 /// this node (at once), another node or anything else writing to the database (when PostgreSQL's notification
-/// arrives). A node that stops hearing the notifications stops answering from memory.
+/// arrives). A node that stops hearing the notifications, or cannot show that it hears them all, stops answering
+/// from memory within the documented bounds (the test kit's <c>Cache:</c> settings: a heartbeat every 0.2 s, stale
+/// after 2 s).
 /// </summary>
 public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(postgres)
 {
     /// <summary>Notifications arrive in milliseconds; the margin is for a loaded test machine.</summary>
     private static readonly TimeSpan Heard = TimeSpan.FromSeconds(5);
 
+    /// <summary>What a bound is given on top, for a loaded test machine.</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1.5);
+
+    private readonly bool _clusterIsOurs = postgres.Server.IsThrowaway;
+
     private IReadCache Cache => App.Services.GetRequiredService<IReadCache>();
+
+    private CacheOptions Settings => App.Services.GetRequiredService<IOptions<CacheOptions>>().Value;
 
     public override async ValueTask InitializeAsync()
     {
@@ -111,10 +123,149 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
         }
         finally
         {
-            await ExecuteSqlAsync("CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_changed()");
+            await ExecuteSqlAsync("""
+                CREATE TRIGGER catalogue_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON products FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_changed();
+                ALTER TABLE products ENABLE ALWAYS TRIGGER catalogue_changed;
+                """);
         }
 
         await Eventually(() => Task.FromResult(Cache.IsServing), "the cache did not listen again once the triggers were back");
+    }
+
+    [Fact]
+    public async Task A_change_made_with_the_triggers_disabled_is_not_served_past_the_next_heartbeat_and_health_says_so()
+    {
+        var product = await Given.Product("Kettle").SaveAsync();
+        await AssertKept(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+
+        try
+        {
+            await ExecuteSqlAsync($"ALTER TABLE products DISABLE TRIGGER USER; UPDATE products SET name = 'Teapot' WHERE id = {product.Id}");
+
+            // Bound: the next heartbeat finds the trigger disabled.
+            await Eventually(async () => await ProductName(AsUser, product.Id) == "Teapot", "the node still answers the name from before the change", Settings.HeartbeatInterval + Margin);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the feed's retry delay: it tried again and still refuses
+            Assert.False(Cache.IsServing);
+            Assert.Equal("Degraded", await Anonymous.GetStringAsync("/health"));
+        }
+        finally
+        {
+            await ExecuteSqlAsync("ALTER TABLE products ENABLE ALWAYS TRIGGER catalogue_changed");
+        }
+
+        await Eventually(() => Task.FromResult(Cache.IsServing), "the cache did not serve again once the trigger was enabled");
+        Assert.Equal("Healthy", await Anonymous.GetStringAsync("/health"));
+        await AssertKept(async () => Assert.Equal("Teapot", await ProductName(AsUser, product.Id)));
+    }
+
+    [Fact]
+    public async Task A_trigger_enabled_again_but_not_always_keeps_the_cache_off()
+    {
+        await ExecuteSqlAsync("ALTER TABLE stores DISABLE TRIGGER catalogue_changed; ALTER TABLE stores ENABLE TRIGGER catalogue_changed"); // as pg_restore --disable-triggers leaves it
+        try
+        {
+            await Eventually(async () =>
+            {
+                await (await AsUser.GetAsync("/api/stores")).AssertOkList(); // a node nobody reads from does not beat
+                return !Cache.IsServing;
+            }, "the cache went on serving with a trigger that does not fire under session_replication_role = replica", Settings.HeartbeatInterval + Margin);
+            Assert.Equal("Degraded", await Anonymous.GetStringAsync("/health"));
+        }
+        finally
+        {
+            await ExecuteSqlAsync("ALTER TABLE stores ENABLE ALWAYS TRIGGER catalogue_changed");
+        }
+
+        await Eventually(() => Task.FromResult(Cache.IsServing), "the cache did not serve again once the trigger was enabled always");
+    }
+
+    [Fact]
+    public async Task A_change_written_as_a_replica_applies_it_is_heard_at_once()
+    {
+        var product = await Given.Product("Kettle").SaveAsync();
+        await AssertKept(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+
+        // What logical replication's apply worker and some restores do; SET LOCAL: the test's pooled connection is left as it was.
+        await ExecuteSqlAsync($"BEGIN; SET LOCAL session_replication_role = replica; UPDATE products SET name = 'Teapot' WHERE id = {product.Id}; COMMIT");
+
+        await Eventually(async () => await ProductName(AsUser, product.Id) == "Teapot", "the change written as a replica was not heard");
+    }
+
+    [Fact]
+    public async Task A_node_whose_listening_connection_stops_answering_stops_serving_within_the_stale_bound()
+    {
+        Assert.SkipUnless(_clusterIsOurs, "Pauses a PostgreSQL backend process: needs the run's own cluster");
+        var product = await Given.Product("Kettle").SaveAsync();
+        await AssertKept(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+        int[] listening = [];
+        await Eventually(async () => (listening = await FeedBackendsAsync()).Length == 1, "not one feed connection"); // not one of an earlier test's on its way out
+
+        try
+        {
+            // Half-open: the connection stays up, TCP keepalives are answered by the kernel, nothing is delivered.
+            await SignalAsync("STOP", listening);
+            await ExecuteSqlAsync($"UPDATE products SET name = 'Teapot' WHERE id = {product.Id}");
+
+            await Eventually(async () => await ProductName(AsUser, product.Id) == "Teapot", "the node still answers the name from before the change", Settings.StaleAfter + Margin);
+            // The first heartbeat not back after StaleAfter (one interval after the last one back): the feed gives up the connection.
+            await Eventually(async () =>
+            {
+                await ProductName(AsUser, product.Id);
+                return !Cache.IsServing;
+            }, "the feed kept a connection that delivers nothing", Settings.HeartbeatInterval + Margin);
+        }
+        finally
+        {
+            await SignalAsync("CONT", listening);
+        }
+
+        await Eventually(async () => Cache.IsServing && !(await FeedBackendsAsync()).Intersect(listening).Any(), "the feed did not listen again on a new connection");
+        await AssertKept(async () => Assert.Equal("Teapot", await ProductName(AsUser, product.Id)));
+    }
+
+    [Fact]
+    public async Task An_answer_older_than_the_maximum_entry_age_is_read_again()
+    {
+        var maxEntryAge = TimeSpan.FromSeconds(1);
+        var product = await Given.Product("Kettle").SaveAsync();
+        await using var node = new OverholtApp(App.Database, new Dictionary<string, string?> { ["Cache:MaxEntryAge"] = maxEntryAge.ToString("c", CultureInfo.InvariantCulture) });
+        using var client = node.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Authentication.LoginAsync(Anonymous, User.Email, User.Password));
+        await Eventually(() => Task.FromResult(node.Services.GetRequiredService<IReadCache>().IsServing), "the node's cache never started serving");
+        await AssertKept(node, async () => Assert.Equal("Kettle", await ProductName(client, product.Id)));
+
+        await Task.Delay(maxEntryAge + TimeSpan.FromSeconds(0.2));
+        node.Statements.Reset();
+        Assert.Equal("Kettle", await ProductName(client, product.Id));
+        var readAgain = node.Statements.Count;
+        node.Statements.Reset();
+        Assert.Equal("Kettle", await ProductName(client, product.Id));
+
+        Assert.True(readAgain > 0, "an answer older than Cache:MaxEntryAge was given from memory");
+        Assert.Equal(0, node.Statements.Count); // kept again: the cache serves, it was the answer's age
+    }
+
+    [Fact]
+    public async Task Heartbeats_of_this_node_and_of_others_do_not_drop_its_answers()
+    {
+        var product = await Given.Product("Kettle").SaveAsync();
+        await using var otherNode = new OverholtApp(App.Database);
+        using var onOtherNode = otherNode.CreateClient();
+        onOtherNode.DefaultRequestHeaders.Authorization = new("Bearer", await Authentication.LoginAsync(Anonymous, User.Email, User.Password));
+        Assert.Equal("Kettle", await ProductName(onOtherNode, product.Id));
+        await AssertKept(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+
+        App.Statements.Reset();
+        var reading = Stopwatch.StartNew();
+        while (reading.Elapsed < 5 * Settings.HeartbeatInterval) // both nodes read, so both beat
+        {
+            Assert.Equal("Kettle", await ProductName(onOtherNode, product.Id));
+            Assert.Equal("Kettle", await ProductName(AsUser, product.Id));
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, App.Statements.Count);
+        Assert.True(await HeartbeatsAsync() >= 2, "the two nodes did not both beat");
     }
 
     [Fact]
@@ -175,14 +326,16 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
     /// The answer is kept: read again, it costs no statement. Notifications of the test's own setup may still be on
     /// their way and drop it once more, so this reads until one read again costs nothing.
     /// </summary>
-    private async Task AssertKept(Func<Task> read)
+    private Task AssertKept(Func<Task> read) => AssertKept(App, read);
+
+    private static async Task AssertKept(OverholtApp node, Func<Task> read)
     {
         await Eventually(async () =>
         {
             await read();
-            App.Statements.Reset();
+            node.Statements.Reset();
             await read();
-            return App.Statements.Count == 0;
+            return node.Statements.Count == 0;
         }, "reading it again still cost statements");
     }
 
@@ -200,12 +353,49 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition, string failure)
+    /// <summary>The backends of the catalogue feeds listening on the test's database.</summary>
+    private async Task<int[]> FeedBackendsAsync()
+    {
+        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = 'overholt-catalogue-feed' AND datname = current_database()", connection);
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            pids.Add(reader.GetInt32(0));
+        return [.. pids];
+    }
+
+    /// <summary>Sends a signal to the throwaway cluster's backends (this run started it: as root, or as its user).</summary>
+    private static async Task SignalAsync(string signal, IEnumerable<int> pids)
+    {
+        var kill = new ProcessStartInfo("kill") { RedirectStandardError = true };
+        kill.ArgumentList.Add($"-{signal}");
+        foreach (var pid in pids)
+            kill.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
+        using var process = Process.Start(kill) ?? throw new InvalidOperationException("Could not start kill");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"kill -{signal} failed: {error}");
+    }
+
+    /// <summary>How many nodes have a heartbeat row.</summary>
+    private async Task<long> HeartbeatsAsync()
+    {
+        await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM catalogue_heartbeats WHERE beaten_at > now() - interval '5 seconds'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static Task Eventually(Func<Task<bool>> condition, string failure) => Eventually(condition, failure, Heard);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string failure, TimeSpan within)
     {
         var waited = Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(waited.Elapsed < Heard, $"After {Heard.TotalSeconds} s {failure}");
+            Assert.True(waited.Elapsed < within, $"After {within.TotalSeconds} s {failure}");
             await Task.Delay(10);
         }
     }

@@ -53,6 +53,12 @@ public sealed class PostgresServer : IAsyncDisposable
         return started;
     }
 
+    /// <summary>
+    /// Whether the server is the throwaway cluster this run started on this machine, whose processes the run may
+    /// signal (as root, or as the user it runs as); not a server given by <c>OVERHOLT_TEST_POSTGRES</c>.
+    /// </summary>
+    public bool IsThrowaway => _dataDirectory is not null;
+
     /// <summary>Stops the throwaway cluster, to play a database outage; <see cref="StartAgainAsync"/> ends it.</summary>
     public Task StopAsync() =>
         RunAsync(Path.Combine(Bin, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], Environment.UserName == "root");
