@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<OutboxBacklog>();
         services.AddKeyRing(configuration);
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
+        services.AddSingleton<IInterceptor, CreationTimeInterceptor>();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations()
             .Validate(cache => cache.StaleAfter >= 2 * cache.HeartbeatInterval, "Cache:StaleAfter must be at least twice Cache:HeartbeatInterval")
             .ValidateOnStart();

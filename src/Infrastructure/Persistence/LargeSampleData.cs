@@ -16,7 +16,7 @@ namespace Overholt.Infrastructure.Persistence;
 /// <see cref="RowsPerStatement"/> rows in one transaction: no per-row round trip, no domain events (nobody is emailed
 /// about sample stores), and one catalogue change notification at the commit.
 /// </summary>
-public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts, IUserDirectory users)
+public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts, IUserDirectory users, TimeProvider clock)
 {
     public const int ProductCount = 100_000;
     public const int StoreCount = 5_000;
@@ -80,6 +80,9 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
     {
         var report = new List<string>();
         var plan = Plan.Make();
+        // Spread over the last 30 days, as a catalogue built up over time would be (the dashboard charts it).
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime CreatedAt(int index) => now.AddMinutes(-(index * 7919 % (30 * 24 * 60)));
 
         // Accounts first, through Identity (hashing, stamps, normalization): one password for all of them, shown once.
         var password = string.Join('-', RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 5), RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 5), RandomNumberGenerator.GetString("23456789", 5));
@@ -102,14 +105,14 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
         {
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var writing = transaction.GetDbTransaction();
-            var categories = await AddMissingAsync(writing, "categories", ["name", "description", "version"], CategoryNames.Select(name => new object[] { name, $"Sample category: {name}", 0 }), token);
+            var categories = await AddMissingAsync(writing, "categories", ["name", "description", "version", "created_at"], CategoryNames.Select((name, i) => new object[] { name, $"Sample category: {name}", 0, CreatedAt(i) }), token);
             var categoryIds = await IdsByNameAsync(writing, "categories", token);
-            var products = await AddMissingAsync(writing, "products", ["name", "version"], Enumerable.Range(0, ProductCount).Select(i => new object[] { ProductName(i), 0 }), token);
+            var products = await AddMissingAsync(writing, "products", ["name", "version", "created_at"], Enumerable.Range(0, ProductCount).Select(i => new object[] { ProductName(i), 0, CreatedAt(i) }), token);
             var productIds = await IdsByNameAsync(writing, "products", token);
             await AddPairsAsync(writing, "products_categories", "product_id", "category_id",
                 plan.ProductCategories.Select(pair => (productIds[ProductName(pair.Product)], categoryIds[CategoryNames[pair.Category]])), token);
-            var stores = await AddMissingAsync(writing, "stores", ["name", "address", "city", "state", "zip_code", "version"],
-                plan.Stores.Select(store => new object[] { store.Name, store.Address, store.City, store.State, store.ZipCode, 0 }), token);
+            var stores = await AddMissingAsync(writing, "stores", ["name", "address", "city", "state", "zip_code", "version", "created_at"],
+                plan.Stores.Select((store, i) => new object[] { store.Name, store.Address, store.City, store.State, store.ZipCode, 0, CreatedAt(i) }), token);
             var storeIds = await IdsByNameAsync(writing, "stores", token);
             await AddPairsAsync(writing, "stores_products", "store_id", "product_id",
                 plan.StoreProducts.Select(pair => (storeIds[plan.Stores[pair.Store].Name], productIds[ProductName(pair.Product)])), token);

@@ -12,6 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
         category.Property(c => c.Description).HasMaxLength(Category.DescriptionMaxLength);
         category.HasIndex(c => c.Name).IsUnique();
+        category.HasCreationTime();
         category.Ignore(c => c.DomainEvents);
     }
 }

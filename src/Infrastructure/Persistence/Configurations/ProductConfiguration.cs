@@ -12,6 +12,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.ToTable("products");
         product.Property(p => p.Name).HasMaxLength(Product.NameMaxLength);
         product.HasIndex(p => p.Name);
+        product.HasCreationTime();
         product.Ignore(p => p.DomainEvents);
 
         product.HasMany(p => p.Categories).WithMany().UsingEntity(

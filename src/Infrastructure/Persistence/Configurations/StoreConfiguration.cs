@@ -15,6 +15,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         store.Property(s => s.State).HasMaxLength(Store.FieldMaxLength);
         store.Property(s => s.ZipCode).HasMaxLength(Store.FieldMaxLength);
         store.HasIndex(s => s.Name);
+        store.HasCreationTime();
         store.Ignore(s => s.DomainEvents);
 
         store.HasMany(s => s.Products).WithOne().HasForeignKey(carried => carried.StoreId).OnDelete(DeleteBehavior.Cascade);

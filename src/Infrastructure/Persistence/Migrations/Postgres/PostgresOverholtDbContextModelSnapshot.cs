@@ -184,6 +184,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -203,6 +207,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_categories");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_categories_created_at");
+
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_categories_name");
@@ -219,6 +226,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -232,6 +243,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_products");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_products_created_at");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_products_name");
@@ -260,6 +274,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("city");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -285,6 +303,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_stores");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stores_created_at");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_stores_name");

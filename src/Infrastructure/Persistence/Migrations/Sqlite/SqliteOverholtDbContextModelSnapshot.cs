@@ -171,6 +171,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Description")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
@@ -190,6 +194,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_categories");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_categories_created_at");
+
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_categories_name");
@@ -204,6 +211,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -217,6 +228,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_products");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_products_created_at");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_products_name");
@@ -243,6 +257,10 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("city");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -268,6 +286,9 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_stores");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_stores_created_at");
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_stores_name");
