@@ -71,6 +71,13 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
         ("WI", ["Milwaukee", "Madison"], 53202), ("WY", ["Cheyenne", "Casper"], 82001),
     ];
 
+    /// <summary>Roughly each state's population in hundreds of thousands: where a chain's stores would be.</summary>
+    private static readonly int[] StateWeights =
+    [
+        51, 7, 74, 31, 390, 58, 36, 10, 226, 111, 14, 20, 125, 68, 32, 29, 45, 46, 14, 62, 70, 100, 57, 29, 62,
+        11, 20, 32, 14, 93, 21, 196, 108, 8, 118, 40, 42, 130, 11, 54, 9, 71, 304, 34, 6, 87, 78, 18, 59, 6,
+    ];
+
     private static readonly string[] StoreKinds = ["Market", "Grocer", "Corner shop", "Superstore", "Pantry"];
 
     public static string ProductName(int index) => $"{Adjectives[index % Adjectives.Length]} {Nouns[index / Adjectives.Length % Nouns.Length]} {index + 1:D6}";
@@ -82,7 +89,8 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
         var plan = Plan.Make();
         // Spread over the last 30 days, as a catalogue built up over time would be (the dashboard charts it).
         var now = clock.GetUtcNow().UtcDateTime;
-        DateTime CreatedAt(int index) => now.AddMinutes(-(index * 7919 % (30 * 24 * 60)));
+        // More of it recent than old, as a catalogue that grows.
+        DateTime CreatedAt(int index) => now.AddMinutes(-Math.Floor(30 * 24 * 60 * Math.Pow(index * 7919 % 10_007 / 10_007.0, 2)));
 
         // Accounts first, through Identity (hashing, stamps, normalization): one password for all of them, shown once.
         var password = string.Join('-', RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 5), RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 5), RandomNumberGenerator.GetString("23456789", 5));
@@ -190,16 +198,19 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
             var productCategories = new List<(int, int)>(ProductCount * 2);
             for (var product = 0; product < ProductCount; product++)
             {
-                foreach (var category in Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(CategoryNames.Length)).Distinct())
+                // Some categories much larger than others, as in a real catalogue.
+                foreach (var category in Enumerable.Range(0, random.Next(1, 4)).Select(_ => (int)(CategoryNames.Length * Math.Pow(random.NextDouble(), 2))).Distinct())
                     productCategories.Add((product, category));
             }
 
             var stores = new List<(string, string, string, string, string)>(StoreCount);
+            var totalWeight = StateWeights.Sum();
             var storeProducts = new List<(int, int)>(StoreCount * 60);
             var storeManagers = new List<(int, int)>(StoreCount + (StoreCount / 10));
             for (var store = 0; store < StoreCount; store++)
             {
-                var (state, cities, zip) = States[store % States.Length];
+                // The first 50 stores, one per state; the rest where people are.
+                var (state, cities, zip) = States[store < States.Length ? store : WeightedState(random.Next(totalWeight))];
                 var city = cities[store / States.Length % cities.Length];
                 var name = $"{city} {StoreKinds[store % StoreKinds.Length]} {store + 1:D4}";
                 stores.Add((name, $"{(store * 37 % 9000) + 1} Main St", city, state, (zip + (store % 90)).ToString("D5", CultureInfo.InvariantCulture)));
@@ -211,6 +222,14 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
             }
 
             return new Plan(stores, productCategories, storeProducts, storeManagers);
+        }
+
+        private static int WeightedState(int ticket)
+        {
+            var state = 0;
+            while (ticket >= StateWeights[state])
+                ticket -= StateWeights[state++];
+            return state;
         }
     }
 }
