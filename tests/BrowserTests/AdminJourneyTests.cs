@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Overholt.Testing;
 using Overholt.Testing.Databases;
@@ -13,47 +10,22 @@ namespace Overholt.BrowserTests;
 /// </summary>
 public sealed class AdminJourneyTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private ChromiumApp _chromium = null!;
 
-    private readonly OverholtApp _app = new(TestDatabase.CreateSqlite());
-    private readonly List<string> _securityPolicyViolations = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = null!;
+    private OverholtApp App => _chromium.App;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        await _app.ResetAsync();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public async ValueTask InitializeAsync() => _chromium = await ChromiumApp.StartAsync(TestDatabase.CreateSqlite());
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("OVERHOLT_CHROMIUM") ?? ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_securityPolicyViolations);
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _app.Database.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task An_admin_signs_in_builds_a_store_with_a_product_and_a_manager_and_signs_out()
     {
-        var page = await OpenPageAsync(1200, 800);
+        var page = await _chromium.OpenPageAsync(1200, 800);
 
         await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(_app.Admin.Email);
-        await page.GetByLabel("Password").FillAsync(_app.Admin.Password);
+        await page.GetByLabel("Email").FillAsync(App.Admin.Email);
+        await page.GetByLabel("Password").FillAsync(App.Admin.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         // Bootstrap really applies (it is served by the app, compressed): the navigation bar is dark.
@@ -83,14 +55,14 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Add product" }).ClickAsync();
         await Assertions.Expect(page.Locator("#store-products")).ToContainTextAsync("Apple");
 
-        await page.GetByLabel("Email of the new manager").FillAsync(_app.User.Email);
+        await page.GetByLabel("Email of the new manager").FillAsync(App.User.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add manager" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#store-managers")).ToContainTextAsync(_app.User.Email);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("store.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("#store-managers")).ToContainTextAsync(App.User.Email);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("store.png"), FullPage = true });
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Corner shop" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("dashboard.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -99,10 +71,10 @@ public sealed class AdminJourneyTests : IAsyncLifetime
     [Fact]
     public async Task On_a_phone_the_navigation_folds_into_a_menu_button()
     {
-        var page = await OpenPageAsync(390, 844);
+        var page = await _chromium.OpenPageAsync(390, 844);
         await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(_app.User.Email);
-        await page.GetByLabel("Password").FillAsync(_app.User.Password);
+        await page.GetByLabel("Email").FillAsync(App.User.Email);
+        await page.GetByLabel("Password").FillAsync(App.User.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToBeVisibleAsync();
@@ -113,27 +85,6 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await storesLink.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stores", Level = 1 })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("stores-phone.png"), FullPage = true });
-    }
-
-    /// <summary>A page that records any Content-Security-Policy violation the browser reports (checked when the test ends).</summary>
-    private async Task<IPage> OpenPageAsync(int width, int height)
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                _securityPolicyViolations.Add(message.Text);
-        };
-        return page;
-    }
-
-    /// <summary>artifacts/screenshots at the repository root (or OVERHOLT_ARTIFACTS), kept after the run.</summary>
-    private static string Screenshot(string name)
-    {
-        var root = Environment.GetEnvironmentVariable("OVERHOLT_ARTIFACTS") ?? Path.Combine(Repository.Root, "artifacts");
-        var directory = Path.Combine(root, "screenshots");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("stores-phone.png"), FullPage = true });
     }
 }

@@ -30,5 +30,5 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<BarChartBar
     }
 }
 
-/// <summary>One bar: its label on the axis, its value, and where it leads (optional).</summary>
+/// <summary>One bar: its label, its value, where its row in the table leads (optional), and its label under the axis (optional).</summary>
 public sealed record BarChartBar(string Label, int Value, string? Href = null, string? AxisLabel = null);
