@@ -3,8 +3,8 @@ using AngleSharp.Html.Dom;
 using Overholt.Application.Paging;
 using Overholt.Application.Products;
 using Overholt.Testing;
-using Overholt.Web.Pages.Models;
 using Overholt.Testing.Pages;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.FunctionalTests.Pages;
 
