@@ -28,8 +28,8 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     private static readonly FormSubject Subject = new("store");
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, [FromQuery] string? state, [FromQuery] string? city, CancellationToken cancellationToken) =>
+        View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search, request.Sort, state, city), cancellationToken), request.Search, IsAdmin));
 
     /// <summary>
     /// The store, with pickers that search everything that could be added (products it does not carry, users who do not
