@@ -16,8 +16,11 @@ namespace Overholt.ArchitectureTests;
 /// </summary>
 public sealed class EndpointRoleTests
 {
-    /// <summary>Actions open to every signed-in user that choose what to send by the caller's role.</summary>
-    private static readonly string[] ChooseByRole = ["UsersController.Current", "UsersController.Get"];
+    /// <summary>
+    /// Actions open to every signed-in user that choose what to send by the caller's role (a store's page asks for the
+    /// users who could manage it only when the caller may add managers).
+    /// </summary>
+    private static readonly string[] ChooseByRole = ["UsersController.Current", "UsersController.Get", "StorePagesController.Details"];
 
     private static readonly IReadOnlyDictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

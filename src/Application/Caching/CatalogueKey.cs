@@ -9,13 +9,16 @@ public static class CatalogueKey
     public static string One(string query, int id) => string.Create(CultureInfo.InvariantCulture, $"{query}:{id}");
 
     /// <summary>
-    /// An unsearched page of one of the sizes the app itself asks for; none for other sizes or a search. Keeping only
-    /// those sizes bounds the copies of a list in memory at three: with every size allowed, a client walking all of
-    /// them would hold 200 copies of the catalogue.
+    /// An unsearched, unfiltered page of one of the sizes the app itself asks for, in its default order or by one field
+    /// (<see cref="SortOrder.CacheableSpelling"/>); none for other sizes, a search, a filter or a longer sort. Keeping
+    /// only those bounds the copies of a list in memory: with every size allowed, a client walking all of them would hold
+    /// 200 copies of the catalogue, and a filter by id or a sort of several fields has as many answers as there are ids
+    /// or orders.
     /// </summary>
-    public static string? Page(string query, ISearchRequest request) =>
-        string.IsNullOrWhiteSpace(request.Search) && IsKeptPageSize(request.PageSize)
-            ? string.Create(CultureInfo.InvariantCulture, $"{query}:{request.PageSize}:{request.Page}")
+    public static string? Page(string query, ISearchRequest request, string? sort = null, bool filtered = false) =>
+        string.IsNullOrWhiteSpace(request.Search) && !filtered && IsKeptPageSize(request.PageSize)
+            && SortOrder.CacheableSpelling(sort) is { } order
+            ? string.Create(CultureInfo.InvariantCulture, $"{query}:{request.PageSize}:{request.Page}:{order}")
             : null;
 
     /// <summary>The API's default page, the admin pages' lists, and the largest page that forms ask for to offer every choice.</summary>

@@ -20,6 +20,9 @@ public interface IUserDirectory
     /// <summary>One page of users with their account details, by email.</summary>
     Task<Page<UserAccountDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
 
-    /// <summary>One page of the managers of a store, by email (then id).</summary>
-    Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken);
+    /// <summary>One page of the managers of a store whose email contains <paramref name="search"/> (all for none), by email (then id).</summary>
+    Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, string? search, IPagedRequest page, CancellationToken cancellationToken);
+
+    /// <summary>One page of the users who do not manage the store (who could be made its managers), matched as <see cref="ListStoreManagersAsync"/>.</summary>
+    Task<Page<UserSummaryDto>> ListNotManagingAsync(int storeId, string? search, IPagedRequest page, CancellationToken cancellationToken);
 }

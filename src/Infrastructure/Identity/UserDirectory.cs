@@ -24,13 +24,7 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
 
     public async Task<Page<UserAccountDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken)
     {
-        var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = SearchPattern.Containing(search).ToUpperInvariant();
-            users = users.Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
-        }
-
+        var users = Matching(db.Users, search);
         return await Accounts(users.OrderBy(user => user.Email).ThenBy(user => user.Id)).ToPageAsync(users, page, cancellationToken);
     }
 
@@ -49,16 +43,29 @@ internal sealed class UserDirectory(OverholtDbContext db) : IUserDirectory
             .Select(user => new { user.Id, user.Email })
             .ToDictionaryAsync(user => user.Id, user => user.Email ?? string.Empty, cancellationToken);
 
-    public Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, IPagedRequest page, CancellationToken cancellationToken)
+    public Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, string? search, IPagedRequest page, CancellationToken cancellationToken)
     {
-        var managers = db.Set<StoreManager>().Where(manager => manager.StoreId == storeId);
-        return (from manager in managers
-                join user in db.Users on manager.UserId equals user.Id
-                orderby user.Email, user.Id
-                select new UserSummaryDto { Id = user.Id, Email = user.Email! })
-            .AsNoTracking()
-            .ToPageAsync(managers, page, cancellationToken);
+        var managers = Matching(db.Users, search).Where(user => db.Set<StoreManager>().Any(manager => manager.StoreId == storeId && manager.UserId == user.Id));
+        return Summaries(managers).ToPageAsync(managers, page, cancellationToken);
     }
+
+    public Task<Page<UserSummaryDto>> ListNotManagingAsync(int storeId, string? search, IPagedRequest page, CancellationToken cancellationToken)
+    {
+        var others = Matching(db.Users, search).Where(user => !db.Set<StoreManager>().Any(manager => manager.StoreId == storeId && manager.UserId == user.Id));
+        return Summaries(others).ToPageAsync(others, page, cancellationToken);
+    }
+
+    /// <summary>The users whose email contains <paramref name="search"/> (all for none), through the normalized email, which is upper case on every provider.</summary>
+    private static IQueryable<ApplicationUser> Matching(IQueryable<ApplicationUser> users, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+            return users.AsNoTracking();
+        var pattern = SearchPattern.Containing(search).ToUpperInvariant();
+        return users.AsNoTracking().Where(user => EF.Functions.Like(user.NormalizedEmail!, pattern, SearchPattern.EscapeCharacter));
+    }
+
+    private static IQueryable<UserSummaryDto> Summaries(IQueryable<ApplicationUser> users) =>
+        users.OrderBy(user => user.Email).ThenBy(user => user.Id).Select(user => new UserSummaryDto { Id = user.Id, Email = user.Email! });
 
     /// <summary>
     /// Users as admins see them: roles (a correlated subquery; on SQLite, which splits collection reads, a second

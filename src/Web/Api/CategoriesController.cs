@@ -16,11 +16,14 @@ namespace Overholt.Web.Api;
 [Route("api/categories")]
 public sealed class CategoriesController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Categories, a page at a time; <c>search</c> matches names.</summary>
+    /// <summary>Categories, a page at a time; <c>search</c> matches names, <c>sort</c> orders them.</summary>
+    /// <param name="query">The page, and the search.</param>
+    /// <param name="sort">Fields to order by, comma-separated, each preceded by <c>-</c> for descending: <c>name</c>, <c>id</c>. By name when absent; ties always end by id.</param>
+    /// <param name="cancellationToken">Ends the read when the request is abandoned.</param>
     [HttpGet]
     [EndpointName("listCategories")]
-    public async Task<ListEnvelope<CategoryDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new ListCategories(query.Page, query.PageSize, query.Search), cancellationToken));
+    public async Task<ListEnvelope<CategoryDto>> List([FromQuery] ListQuery query, [FromQuery(Name = "sort")] string? sort, CancellationToken cancellationToken) =>
+        Envelope.Of(await mediator.Send(new ListCategories(query.Page, query.PageSize, query.Search, sort), cancellationToken));
 
     /// <summary>Create a category (admin).</summary>
     [HttpPost]

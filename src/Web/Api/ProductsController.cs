@@ -16,11 +16,16 @@ namespace Overholt.Web.Api;
 [Route("api/products")]
 public sealed class ProductsController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Products, a page at a time; <c>search</c> matches names.</summary>
+    /// <summary>Products, a page at a time; <c>search</c> matches names, <c>category</c> narrows them, <c>sort</c> orders them.</summary>
+    /// <param name="query">The page, and the search.</param>
+    /// <param name="sort">Fields to order by, comma-separated, each preceded by <c>-</c> for descending: <c>name</c>, <c>id</c>. By name when absent; ties always end by id.</param>
+    /// <param name="category">Only products in the category with this id (none if no category has it).</param>
+    /// <param name="cancellationToken">Ends the read when the request is abandoned.</param>
     [HttpGet]
     [EndpointName("listProducts")]
-    public async Task<ListEnvelope<ProductDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new ListProducts(query.Page, query.PageSize, query.Search), cancellationToken));
+    public async Task<ListEnvelope<ProductDto>> List(
+        [FromQuery] ListQuery query, [FromQuery(Name = "sort")] string? sort, [FromQuery(Name = "category")] int? category, CancellationToken cancellationToken) =>
+        Envelope.Of(await mediator.Send(new ListProducts(query.Page, query.PageSize, query.Search, sort, category), cancellationToken));
 
     /// <summary>Create a product (admin).</summary>
     [HttpPost]

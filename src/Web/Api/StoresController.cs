@@ -28,11 +28,25 @@ namespace Overholt.Web.Api;
 [Route("api/stores")]
 public sealed class StoresController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Stores, a page at a time; <c>search</c> matches names and cities.</summary>
+    /// <summary>Stores, a page at a time; <c>search</c> matches names and cities, the filters narrow them, <c>sort</c> orders them.</summary>
+    /// <param name="query">The page, and the search.</param>
+    /// <param name="sort">Fields to order by, comma-separated, each preceded by <c>-</c> for descending: <c>name</c>, <c>city</c>, <c>state</c>, <c>zip_code</c>, <c>id</c> (<c>state,-name</c>). By name when absent; ties always end by id.</param>
+    /// <param name="state">Only stores in this state (the whole value, ignoring case).</param>
+    /// <param name="city">Only stores in this city (the whole value, ignoring case).</param>
+    /// <param name="product">Only stores carrying the product with this id (none if no product has it).</param>
+    /// <param name="manager">Only stores managed by the user with this id (none if no user has it).</param>
+    /// <param name="cancellationToken">Ends the read when the request is abandoned.</param>
     [HttpGet]
     [EndpointName("listStores")]
-    public async Task<ListEnvelope<StoreDto>> List([FromQuery] ListQuery query, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new ListStores(query.Page, query.PageSize, query.Search), cancellationToken));
+    public async Task<ListEnvelope<StoreDto>> List(
+        [FromQuery] ListQuery query,
+        [FromQuery(Name = "sort")] string? sort,
+        [FromQuery(Name = "state")] string? state,
+        [FromQuery(Name = "city")] string? city,
+        [FromQuery(Name = "product")] int? product,
+        [FromQuery(Name = "manager")] int? manager,
+        CancellationToken cancellationToken) =>
+        Envelope.Of(await mediator.Send(new ListStores(query.Page, query.PageSize, query.Search, sort, state, city, product, manager), cancellationToken));
 
     /// <summary>Create a store (admin).</summary>
     [HttpPost]
@@ -70,11 +84,11 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>The products a store carries, a page at a time.</summary>
+    /// <summary>The products a store carries, a page at a time, by name; <c>search</c> matches names.</summary>
     [HttpGet("{id:int:min(1)}/products")]
     [EndpointName("listStoreProducts")]
     public async Task<ListEnvelope<ProductDto>> Products(int id, [FromQuery] ListQuery query, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new ListStoreProducts(id, query.Page, query.PageSize), cancellationToken));
+        Envelope.Of(await mediator.Send(new ListStoreProducts(id, query.Page, query.PageSize, query.Search), cancellationToken));
 
     /// <summary>Carry a product in a store (admin, or a manager of the store); already carried is 400 "Product exists".</summary>
     [HttpPut("{id:int:min(1)}/products/{productId:int:min(1)}")]
@@ -95,11 +109,11 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>A store's managers, a page at a time.</summary>
+    /// <summary>A store's managers, a page at a time, by email; <c>search</c> matches emails.</summary>
     [HttpGet("{id:int:min(1)}/managers")]
     [EndpointName("listStoreManagers")]
     public async Task<ListEnvelope<UserSummaryDto>> Managers(int id, [FromQuery] ListQuery query, CancellationToken cancellationToken) =>
-        Envelope.Of(await mediator.Send(new ListStoreManagers(id, query.Page, query.PageSize), cancellationToken));
+        Envelope.Of(await mediator.Send(new ListStoreManagers(id, query.Page, query.PageSize, query.Search), cancellationToken));
 
     /// <summary>Make a user a manager of a store (admin); the user is emailed. Already a manager is 400 "Manager exists".</summary>
     [HttpPut("{id:int:min(1)}/managers/{userId:int:min(1)}")]

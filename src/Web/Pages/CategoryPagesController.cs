@@ -18,7 +18,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<CategoryDto>(await mediator.Send(new ListCategories(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+        View(new ListPage<CategoryDto>(await mediator.Send(new ListCategories(request.Page, PageSize, request.Search, request.Sort), cancellationToken), request.Search, IsAdmin));
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>

@@ -19,8 +19,12 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
     private static readonly FormSubject Subject = new("product");
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<ProductDto>(await mediator.Send(new ListProducts(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, [FromQuery] int? category, CancellationToken cancellationToken)
+    {
+        var products = await mediator.Send(new ListProducts(request.Page, PageSize, request.Search, request.Sort, category), cancellationToken);
+        var categories = await mediator.Send(new ListCategories(PageSize: Application.Paging.IPagedRequest.MaxPageSize), cancellationToken);
+        return View(new ProductListPage(new ListPage<ProductDto>(products, request.Search, IsAdmin), categories.Items, category));
+    }
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Overholt.Application.Errors;
+using Overholt.Application.Products;
 using Overholt.Application.Stores;
 using Overholt.Application.Stores.Commands.AddManager;
 using Overholt.Application.Stores.Commands.AddProduct;
@@ -11,8 +12,10 @@ using Overholt.Application.Stores.Commands.RemoveProduct;
 using Overholt.Application.Stores.Commands.UpdateStore;
 using Overholt.Application.Stores.Queries.GetStore;
 using Overholt.Application.Stores.Queries.GetStorePermissions;
+using Overholt.Application.Stores.Queries.ListManagerCandidates;
 using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
+using Overholt.Application.Users;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
@@ -25,16 +28,26 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     private static readonly FormSubject Subject = new("store");
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search), cancellationToken), request.Search, IsAdmin));
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, [FromQuery] string? state, [FromQuery] string? city, CancellationToken cancellationToken) =>
+        View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search, request.Sort, state, city), cancellationToken), request.Search, IsAdmin));
 
+    /// <summary>
+    /// The store, with pickers that search everything that could be added (products it does not carry, users who do not
+    /// manage it) and show the first matches, each with its own add form; they work without script.
+    /// </summary>
     [HttpGet("{id:int:min(1)}")]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(
+        int id, [FromQuery(Name = "product_search")] string? productSearch, [FromQuery(Name = "manager_search")] string? managerSearch, CancellationToken cancellationToken)
     {
         var store = (await mediator.Send(new GetStore(id), cancellationToken)).Value;
         var access = await mediator.Send(new GetStorePermissions(id), cancellationToken);
-        var addable = access.CanChange ? (await mediator.Send(new ListProductsNotCarried(id), cancellationToken)).Items : [];
-        return View(new StoreDetailsPage(store, access.CanChange, access.CanAdminister, addable));
+        var products = access.CanChange
+            ? new Picker<ProductDto>(productSearch, await mediator.Send(new ListProductsNotCarried(id, PageSize: Picker<ProductDto>.Size, Search: productSearch), cancellationToken))
+            : null;
+        var managers = access.CanAdminister
+            ? new Picker<UserSummaryDto>(managerSearch, await mediator.Send(new ListManagerCandidates(id, PageSize: Picker<UserSummaryDto>.Size, Search: managerSearch), cancellationToken))
+            : null;
+        return View(new StoreDetailsPage(store, access.CanChange, access.CanAdminister, products, managers));
     }
 
     [HttpGet("new")]

@@ -1,6 +1,10 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using Overholt.Application.Paging;
+using Overholt.Application.Products;
 using Overholt.Testing;
 using Overholt.Testing.Pages;
+using Overholt.Web.Pages.Models;
 
 namespace Overholt.FunctionalTests.Pages;
 
@@ -140,5 +144,62 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
 
         Assert.Equal("<script>alert(1)</script>", page.Heading());
         Assert.Single(page.Scripts); // only the app's own bundle
+    }
+
+    [Fact]
+    public async Task With_more_products_than_a_page_the_picker_finds_and_adds_the_one_that_sorts_last()
+    {
+        var products = await Given.ProductsAsync(IPagedRequest.MaxPageSize + 50, number => $"Product {number:D4}");
+        var last = products[^1];
+        var store = await Given.Store("Corner shop").SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+
+        var page = await browser.GetAsync($"/stores/{store.Id}");
+        Assert.Equal(Picker<ProductDto>.Size, page.QuerySelectorAll("#product-matches form").Length); // the first few, not hundreds of options
+        Assert.Contains($"of {products.Count}", page.QuerySelector("#product-matches + p")!.TextContent, StringComparison.Ordinal);
+
+        page = await browser.GetAsync($"/stores/{store.Id}?product_search={Uri.EscapeDataString(last.Name)}");
+        var match = Assert.Single(page.QuerySelectorAll("#product-matches form"));
+        Assert.Equal(last.Name, page.QuerySelector("#product-matches li span")!.TextContent);
+        page = await browser.SubmitAndFollowAsync((IHtmlFormElement)match);
+
+        Assert.Equal("Product added.", page.Alert());
+        Assert.Contains(last.Name, page.QuerySelector("#store-products")!.TextContent, StringComparison.Ordinal);
+        // Carried now, it is no longer offered.
+        page = await browser.GetAsync($"/stores/{store.Id}?product_search={Uri.EscapeDataString(last.Name)}");
+        Assert.Empty(page.QuerySelectorAll("#product-matches form"));
+    }
+
+    [Fact]
+    public async Task The_manager_picker_finds_users_by_part_of_their_email_and_adds_one()
+    {
+        var wanted = await Given.User("jo.bloggs@shops.example").SaveAsync();
+        await Given.User("someone.else@example.com").SaveAsync();
+        var store = await Given.Store("Corner shop").WithManager(User).SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+
+        var page = await browser.GetAsync($"/stores/{store.Id}?manager_search=BLOGGS");
+        var match = Assert.Single(page.QuerySelectorAll("#manager-matches form"));
+        page = await browser.SubmitAndFollowAsync((IHtmlFormElement)match);
+
+        Assert.Equal($"{wanted.Email} now manages this store.", page.Alert());
+        Assert.Contains(wanted.Email, page.QuerySelector("#store-managers")!.TextContent, StringComparison.Ordinal);
+        // Managers already are not offered: searching for them finds no one to add.
+        page = await browser.GetAsync($"/stores/{store.Id}?manager_search={Uri.EscapeDataString(User.Email)}");
+        Assert.Empty(page.QuerySelectorAll("#manager-matches form"));
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_product_picker_but_not_the_user_picker()
+    {
+        await Given.Product("Apple").SaveAsync();
+        var store = await Given.Store().WithManager(User).SaveAsync();
+        using var browser = await App.BrowserFor(User);
+
+        var page = await browser.GetAsync($"/stores/{store.Id}?manager_search=example");
+
+        Assert.Single(page.QuerySelectorAll("#product-matches form"));
+        Assert.Null(page.QuerySelector("#manager-matches"));
+        Assert.Null(page.QuerySelector("#manager_search"));
     }
 }

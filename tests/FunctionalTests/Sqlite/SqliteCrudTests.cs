@@ -28,6 +28,24 @@ public sealed class SqliteCrudTests(SqliteApp sqlite) : ApiTest(sqlite.App), ICl
     }
 
     [Fact]
+    public async Task Sort_filters_and_searches_answer_as_on_PostgreSQL()
+    {
+        var apple = await Given.Product("Apple").SaveAsync();
+        var salemB = await Given.Store("B").InCity("Salem").InState("OR").WithProduct(apple).WithManager(User).SaveAsync();
+        var austinA = await Given.Store("A").InCity("Austin").InState("TX").WithProduct(apple).SaveAsync();
+        var salemA = await Given.Store("A").InCity("Salem").InState("OR").SaveAsync();
+
+        Assert.Equal([salemB.Id, salemA.Id, austinA.Id], await Ids("/api/stores?sort=state,-name"));
+        Assert.Equal([salemA.Id, salemB.Id], await Ids("/api/stores?state=or&city=SALEM&sort=name"));
+        Assert.Equal([austinA.Id, salemB.Id], await Ids($"/api/stores?product={apple.Id}"));
+        Assert.Equal([salemB.Id], await Ids($"/api/stores?manager={User.Id}&search=b"));
+        Assert.Equal([apple.Id], await Ids($"/api/stores/{salemB.Id}/products?search=APP"));
+        Assert.Empty(await Ids($"/api/stores/{salemB.Id}/managers?search=nobody"));
+        Assert.Empty(await Ids("/api/products?category=999999"));
+        await (await AsUser.GetAsync("/api/stores?sort=password_hash")).AssertProblem(400, "sort");
+    }
+
+    [Fact]
     public async Task Domain_rules_hold()
     {
         var store = await Given.Store().WithManager(User).SaveAsync();
@@ -55,6 +73,8 @@ public sealed class SqliteCrudTests(SqliteApp sqlite) : ApiTest(sqlite.App), ICl
 
         await (await AsAdmin.PostJsonAsync("/api/categories", new { name = "Fruit" })).AssertProblem(409);
     }
+
+    private async Task<int[]> Ids(string url) => (await (await AsUser.GetAsync(url)).AssertOkList()).GetProperty("data").Ids();
 
     [Fact]
     public async Task Listing_stores_runs_the_same_statements_for_any_page_size()

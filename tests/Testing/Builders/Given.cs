@@ -24,6 +24,22 @@ public sealed class Given(OverholtApp app)
 
     public StoreBuilder Store(string? name = null) => new(app, name ?? $"Store {Next()}");
 
+    /// <summary>
+    /// <paramref name="count"/> products named by <paramref name="name"/> (from their 1-based number), all in one new
+    /// category, saved in one round of inserts: a catalogue larger than a page in well under a second.
+    /// </summary>
+    public async Task<IReadOnlyList<Product>> ProductsAsync(int count, Func<int, string> name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+        var category = new Category($"Category {Next()}");
+        var products = Enumerable.Range(1, count).Select(number => new Product(name(number), [category])).ToList();
+        products.ForEach(product => product.ClearDomainEvents()); // a given, not something a user did
+        db.AddRange(products);
+        await db.SaveChangesAsync();
+        return products;
+    }
+
     internal static int Next() => Interlocked.Increment(ref _sequence);
 
     internal static async Task<T> SaveAsync<T>(OverholtApp app, Func<OverholtDbContext, T> create)
@@ -114,10 +130,17 @@ public sealed class StoreBuilder(OverholtApp app, string name)
     private readonly List<int> _managerIds = [];
     private int _newProducts;
     private string _city = "Portland";
+    private string _state = "OR";
 
     public StoreBuilder InCity(string city)
     {
         _city = city;
+        return this;
+    }
+
+    public StoreBuilder InState(string state)
+    {
+        _state = state;
         return this;
     }
 
@@ -148,7 +171,7 @@ public sealed class StoreBuilder(OverholtApp app, string name)
 
         return await Given.SaveAsync(app, _ =>
         {
-            var store = new Store(name, "1 Main St", _city, "OR", "97201");
+            var store = new Store(name, "1 Main St", _city, _state, "97201");
             foreach (var productId in productIds)
                 store.AddProduct(productId);
             foreach (var managerId in _managerIds)

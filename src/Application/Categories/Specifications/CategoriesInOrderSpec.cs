@@ -4,13 +4,13 @@ using Overholt.Domain.Categories;
 
 namespace Overholt.Application.Categories.Specifications;
 
-/// <summary>All categories, optionally those whose name contains <c>search</c>, by name.</summary>
+/// <summary>Categories, optionally those whose name contains <c>search</c>, ordered by <see cref="CategorySorting"/> (by name unless <c>sort</c> says).</summary>
 public sealed class CategoriesInOrderSpec : Specification<Category>
 {
-    public CategoriesInOrderSpec(string? search = null)
+    public CategoriesInOrderSpec(string? search = null, string? sort = null)
     {
         if (!string.IsNullOrWhiteSpace(search))
             Query.Search(category => category.Name, SearchPattern.Containing(search));
-        Query.OrderBy(category => category.Name).ThenBy(category => category.Id);
+        CategorySorting.Fields.Apply(Query, sort);
     }
 }

@@ -4,13 +4,19 @@ using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Specifications;
 
-/// <summary>All products, optionally those whose name contains <c>search</c>, by name.</summary>
+/// <summary>
+/// Products, optionally those whose name contains <c>search</c> and those in a category, ordered by
+/// <see cref="ProductSorting"/> (by name unless <c>sort</c> says).
+/// </summary>
 public sealed class ProductsInOrderSpec : Specification<Product>
 {
-    public ProductsInOrderSpec(string? search = null)
+    public ProductsInOrderSpec(string? search = null, string? sort = null, int? inCategoryId = null)
     {
         if (!string.IsNullOrWhiteSpace(search))
             Query.Search(product => product.Name, SearchPattern.Containing(search));
-        Query.OrderBy(product => product.Name).ThenBy(product => product.Id).AsSplitQuery();
+        if (inCategoryId is { } categoryId)
+            Query.Where(product => product.Categories.Any(category => category.Id == categoryId));
+        ProductSorting.Fields.Apply(Query, sort);
+        Query.AsSplitQuery();
     }
 }

@@ -9,16 +9,19 @@ using Overholt.Domain.Categories;
 namespace Overholt.Application.Categories.Queries.ListCategories;
 
 [AllowSignedInUsers]
-public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<CategoryDto>>, ISearchRequest, ICatalogueQuery
+public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null, string? Sort = null)
+    : IQuery<Page<CategoryDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
 {
-    public string? CacheKey => CatalogueKey.Page(nameof(ListCategories), this);
+    public string? CacheKey => CatalogueKey.Page(nameof(ListCategories), this, Sort);
 }
 
 public sealed class ListCategoriesHandler(IReadRepository<Category> categories) : IQueryHandler<ListCategories, Page<CategoryDto>>
 {
     public async ValueTask<Page<CategoryDto>> Handle(ListCategories query, CancellationToken cancellationToken) =>
-        await categories.ProjectToPageAsync<CategoryDto>(new CategoriesInOrderSpec(query.Search), query, cancellationToken);
+        await categories.ProjectToPageAsync<CategoryDto>(new CategoriesInOrderSpec(query.Search, query.Sort), query, cancellationToken);
 }
 
-public sealed class ListCategoriesValidator : SearchRequestValidator<ListCategories>;
+public sealed class ListCategoriesValidator : SearchRequestValidator<ListCategories>
+{
+    public ListCategoriesValidator() => RuleFor(query => query.Sort).SortOver(CategorySorting.Fields);
+}

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Overholt.Application.Caching;
 using Overholt.Application.Paging;
@@ -8,17 +9,28 @@ using Overholt.Domain.Products;
 
 namespace Overholt.Application.Products.Queries.ListProducts;
 
+/// <summary>
+/// A page of products: <c>Search</c> matches names, <c>InCategoryId</c> keeps one category's (an id no category has
+/// gives an empty page), <c>Sort</c> is one of <see cref="ProductSorting"/>'s.
+/// </summary>
 [AllowSignedInUsers]
-public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<ProductDto>>, ISearchRequest, ICatalogueQuery
+public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null, string? Sort = null, int? InCategoryId = null)
+    : IQuery<Page<ProductDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
 {
-    public string? CacheKey => CatalogueKey.Page(nameof(ListProducts), this);
+    public string? CacheKey => CatalogueKey.Page(nameof(ListProducts), this, Sort, filtered: InCategoryId is not null);
 }
 
 public sealed class ListProductsHandler(IReadRepository<Product> products) : IQueryHandler<ListProducts, Page<ProductDto>>
 {
     public async ValueTask<Page<ProductDto>> Handle(ListProducts query, CancellationToken cancellationToken) =>
-        await products.ProjectToPageAsync<ProductDto>(new ProductsInOrderSpec(query.Search), query, cancellationToken);
+        await products.ProjectToPageAsync<ProductDto>(new ProductsInOrderSpec(query.Search, query.Sort, query.InCategoryId), query, cancellationToken);
 }
 
-public sealed class ListProductsValidator : SearchRequestValidator<ListProducts>;
+public sealed class ListProductsValidator : SearchRequestValidator<ListProducts>
+{
+    public ListProductsValidator()
+    {
+        RuleFor(query => query.Sort).SortOver(ProductSorting.Fields);
+        RuleFor(query => query.InCategoryId).GreaterThan(0).OverridePropertyName("Category"); // named as the client spells the filter
+    }
+}

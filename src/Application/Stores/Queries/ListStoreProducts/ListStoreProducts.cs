@@ -9,9 +9,10 @@ using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStoreProducts;
 
+/// <summary>The products a store carries, by name; <c>Search</c> narrows them.</summary>
 [AllowSignedInUsers]
-public sealed record ListStoreProducts(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize)
-    : IQuery<Page<ProductDto>>, IPagedRequest;
+public sealed record ListStoreProducts(int StoreId, int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
+    : IQuery<Page<ProductDto>>, ISearchRequest;
 
 public sealed class ListStoreProductsHandler(IReadRepository<Store> stores, IReadRepository<Product> products)
     : IQueryHandler<ListStoreProducts, Page<ProductDto>>
@@ -19,8 +20,8 @@ public sealed class ListStoreProductsHandler(IReadRepository<Store> stores, IRea
     public async ValueTask<Page<ProductDto>> Handle(ListStoreProducts query, CancellationToken cancellationToken)
     {
         await stores.EnsureExistsAsync(query.StoreId, cancellationToken);
-        return await products.ProjectToPageAsync<ProductDto>(new ProductsCarriedBySpec(query.StoreId), query, cancellationToken);
+        return await products.ProjectToPageAsync<ProductDto>(new ProductsCarriedBySpec(query.StoreId, query.Search), query, cancellationToken);
     }
 }
 
-public sealed class ListStoreProductsValidator : PagedRequestValidator<ListStoreProducts>;
+public sealed class ListStoreProductsValidator : SearchRequestValidator<ListStoreProducts>;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Overholt.Application.Caching;
 using Overholt.Application.Paging;
@@ -5,25 +6,53 @@ using Overholt.Application.Persistence;
 using Overholt.Application.Security;
 using Overholt.Application.Stores.Specifications;
 using Overholt.Application.Users;
+using Overholt.Application.Validation;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStores;
 
+/// <summary>
+/// A page of stores: <c>Search</c> matches names and cities; <c>State</c> and <c>City</c> match the whole value;
+/// <c>CarriesProductId</c> and <c>ManagedByUserId</c> keep the stores carrying that product or managed by that user
+/// (an id nothing has gives an empty page); <c>Sort</c> is one of <see cref="StoreSorting"/>'s.
+/// </summary>
 [AllowSignedInUsers]
-public sealed record ListStores(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null)
-    : IQuery<Page<StoreDto>>, ISearchRequest, ICatalogueQuery
+public sealed record ListStores(
+    int Page = 1,
+    int PageSize = IPagedRequest.DefaultPageSize,
+    string? Search = null,
+    string? Sort = null,
+    string? State = null,
+    string? City = null,
+    int? CarriesProductId = null,
+    int? ManagedByUserId = null)
+    : IQuery<Page<StoreDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
 {
-    public string? CacheKey => CatalogueKey.Page(nameof(ListStores), this);
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(State) || !string.IsNullOrWhiteSpace(City) || CarriesProductId is not null || ManagedByUserId is not null;
+
+    public string? CacheKey => CatalogueKey.Page(nameof(ListStores), this, Sort, IsFiltered);
 }
 
 public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<ListStores, Page<StoreDto>>
 {
     public async ValueTask<Page<StoreDto>> Handle(ListStores query, CancellationToken cancellationToken)
     {
-        var page = await stores.ProjectToPageAsync<StoreDto>(new StoresInOrderSpec(query.Search), query, cancellationToken);
+        var spec = new StoresInOrderSpec(query.Search, query.Sort, query.State, query.City, query.CarriesProductId, query.ManagedByUserId);
+        var page = await stores.ProjectToPageAsync<StoreDto>(spec, query, cancellationToken);
         await users.FillManagerEmailsAsync(page.Items, cancellationToken);
         return page;
     }
 }
 
-public sealed class ListStoresValidator : SearchRequestValidator<ListStores>;
+public sealed class ListStoresValidator : SearchRequestValidator<ListStores>
+{
+    public ListStoresValidator()
+    {
+        RuleFor(query => query.Sort).SortOver(StoreSorting.Fields);
+        RuleFor(query => query.State).PlainText().MaximumLength(Store.FieldMaxLength);
+        RuleFor(query => query.City).PlainText().MaximumLength(Store.FieldMaxLength);
+        // Named as the client spells the filter; an id no store has is an empty page, but no id is below 1.
+        RuleFor(query => query.CarriesProductId).GreaterThan(0).OverridePropertyName("Product");
+        RuleFor(query => query.ManagedByUserId).GreaterThan(0).OverridePropertyName("Manager");
+    }
+}
