@@ -9,6 +9,7 @@ using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
@@ -32,6 +33,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateProduct>]
     public Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(

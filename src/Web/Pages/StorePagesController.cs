@@ -15,6 +15,7 @@ using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Web.Pages.Models;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
@@ -42,6 +43,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateStore>]
     public Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(
