@@ -116,6 +116,42 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("stores-phone.png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The site script disables a create form's button once its post is on the way, so a double click posts once. (The
+    /// server's one-time form id stands behind it, tested in the functional tests.)
+    /// </summary>
+    [Fact]
+    public async Task Double_clicking_save_on_a_new_store_posts_the_form_once_and_disables_the_button()
+    {
+        var page = await OpenPageAsync(1200, 800);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(_app.Admin.Email);
+        await page.GetByLabel("Password").FillAsync(_app.Admin.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+
+        // The posts are counted and go no further, so the page stays as the clicks left it.
+        var posts = 0;
+        await page.RouteAsync("**/stores/new", route =>
+        {
+            if (route.Request.Method != "POST")
+                return route.ContinueAsync();
+            Interlocked.Increment(ref posts);
+            return route.AbortAsync("aborted");
+        });
+        await page.GotoAsync("/stores/new");
+        await page.GetByLabel("Name").FillAsync("Corner shop");
+        await page.GetByLabel("Address").FillAsync("1 Main St");
+        await page.GetByLabel("City").FillAsync("Portland");
+        await page.GetByLabel("State").FillAsync("OR");
+        await page.GetByLabel("Zip code").FillAsync("97201");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+        await save.DblClickAsync();
+
+        await Assertions.Expect(save).ToBeDisabledAsync();
+        Assert.Equal(1, posts);
+    }
+
     /// <summary>A page that records any Content-Security-Policy violation the browser reports (checked when the test ends).</summary>
     private async Task<IPage> OpenPageAsync(int width, int height)
     {
