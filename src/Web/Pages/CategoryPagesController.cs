@@ -6,8 +6,8 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
-using Overholt.Web.Pages.Models;
 using Overholt.Web.Idempotency;
+using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;

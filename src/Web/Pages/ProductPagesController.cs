@@ -8,8 +8,8 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
-using Overholt.Web.Pages.Models;
 using Overholt.Web.Idempotency;
+using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;

@@ -14,8 +14,8 @@ using Overholt.Application.Stores.Queries.GetStorePermissions;
 using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users.Queries.FindUserByEmail;
-using Overholt.Web.Pages.Models;
 using Overholt.Web.Idempotency;
+using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;

@@ -8,8 +8,8 @@ using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Queries.GetUserAccount;
 using Overholt.Application.Users.Queries.ListUsers;
-using Overholt.Web.Pages.Models;
 using Overholt.Web.Idempotency;
+using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Pages;
