@@ -11,6 +11,7 @@ using Overholt.Application.Persistence;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Email;
+using Overholt.Infrastructure.Idempotency;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.KeyRing;
 using Overholt.Infrastructure.Messaging;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<SampleData>();
         services.AddScoped<LargeSampleData>();
         services.AddScoped<OutboxBacklog>();
+        services.AddScoped<IdempotencyKeys>();
         services.AddKeyRing(configuration);
         services.AddSingleton<IInterceptor, DomainEventOutboxInterceptor>();
         services.AddSingleton<IInterceptor, CreationTimeInterceptor>();

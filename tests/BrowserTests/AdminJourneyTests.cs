@@ -89,4 +89,35 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stores", Level = 1 })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("stores-phone.png"), FullPage = true });
     }
+
+    /// <summary>
+    /// The site script disables a create form's button once its post is on the way, so a double click posts once. (The
+    /// server's one-time form id stands behind it, tested in the functional tests.)
+    /// </summary>
+    [Fact]
+    public async Task Double_clicking_save_on_a_new_store_posts_the_form_once_and_disables_the_button()
+    {
+        var page = await _chromium.SignedInPageAsync(App.Admin);
+
+        // The posts are counted and go no further, so the page stays as the clicks left it.
+        var posts = 0;
+        await page.RouteAsync("**/stores/new", route =>
+        {
+            if (route.Request.Method != "POST")
+                return route.ContinueAsync();
+            Interlocked.Increment(ref posts);
+            return route.AbortAsync("aborted");
+        });
+        await page.GotoAsync("/stores/new");
+        await page.GetByLabel("Name").FillAsync("Corner shop");
+        await page.GetByLabel("Address").FillAsync("1 Main St");
+        await page.GetByLabel("City").FillAsync("Portland");
+        await page.GetByLabel("State").FillAsync("OR");
+        await page.GetByLabel("Zip code").FillAsync("97201");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+        await save.DblClickAsync();
+
+        await Assertions.Expect(save).ToBeDisabledAsync();
+        Assert.Equal(1, posts);
+    }
 }

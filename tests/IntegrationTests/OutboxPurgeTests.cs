@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Overholt.Domain.Stores;
+using Overholt.Infrastructure.Idempotency;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Messaging;
@@ -124,6 +125,40 @@ public abstract class OutboxPurgeTests(OverholtApp app) : IAsyncLifetime
         Assert.Equal(["LOCKED", "RECENT"], await InScope(db => db.Set<SignInFailure>().Select(failure => failure.Name).OrderBy(name => name).ToListAsync()));
         Assert.Equal(["NEW@EXAMPLE.COM"], await InScope(db => db.Set<PasswordResetRequest>().Select(request => request.Email).ToListAsync()));
     }
+
+    [Fact]
+    public async Task Idempotency_keys_go_after_a_day_whatever_their_state_and_younger_ones_stay()
+    {
+        var expired = Now - IdempotencyKeys.Retention - TimeSpan.FromMinutes(1);
+        await InScope(db =>
+        {
+            // More than a batch of finished ones, and one whose request never finished.
+            db.AddRange(Enumerable.Range(0, IdempotencyKeys.PurgeBatchSize + 5).Select(i => Key(app.Admin.Id, $"old-{i}", expired.AddSeconds(-i), completed: true)));
+            db.AddRange(
+                Key(app.User.Id, "old-abandoned", expired, completed: false),
+                Key(app.Admin.Id, "recent", Now.AddHours(-23), completed: true),
+                Key(app.User.Id, "running", Now.AddMinutes(-1), completed: false));
+            return db.SaveChangesAsync();
+        });
+
+        var purged = await app.Services.GetRequiredService<OutboxPurger>().PurgeExpiredIdempotencyKeysAsync(CancellationToken.None);
+
+        Assert.Equal(IdempotencyKeys.PurgeBatchSize + 6, purged);
+        Assert.Equal(["recent", "running"], await InScope(db => db.Set<IdempotencyKey>().Select(key => key.Key).OrderBy(key => key).ToListAsync()));
+    }
+
+    private static IdempotencyKey Key(int userId, string key, DateTime createdAt, bool completed) => new()
+    {
+        UserId = userId,
+        Key = key,
+        Fingerprint = new byte[32],
+        CreatedAt = createdAt,
+        ClaimedAt = createdAt,
+        ClaimedBy = "a-request",
+        CompletedAt = completed ? createdAt.AddSeconds(1) : null,
+        StatusCode = completed ? 201 : null,
+        Body = completed ? [1, 2, 3] : null,
+    };
 
     private async Task<(int Messages, int Records)> PurgeAsync() =>
         await app.Services.GetRequiredService<OutboxPurger>().PurgeAsync(CancellationToken.None);

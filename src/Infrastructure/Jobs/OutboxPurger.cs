@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Infrastructure.Idempotency;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Persistence;
 
@@ -17,7 +18,8 @@ namespace Overholt.Infrastructure.Jobs;
 /// another has not keeps both records until the message itself goes. Workers purging at once only compete for the
 /// same rows: a row is deleted once, whoever deletes it. At the same turn it forgets the sign-in failures and password
 /// reset requests that no longer count (<see cref="PurgeExpiredThrottlesAsync"/>), which would otherwise grow with
-/// every name and address ever tried.
+/// every name and address ever tried, and the idempotency keys past their 24 hours
+/// (<see cref="PurgeExpiredIdempotencyKeysAsync"/>), which would otherwise grow with every create.
 /// </summary>
 public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<JobsOptions> options, TimeProvider clock, ILogger<OutboxPurger> logger)
     : BackgroundService
@@ -39,6 +41,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
                 var throttles = await PurgeExpiredThrottlesAsync(stoppingToken);
                 if (throttles > 0)
                     LogPurgedThrottles(throttles);
+                var keys = await PurgeExpiredIdempotencyKeysAsync(stoppingToken);
+                if (keys > 0)
+                    LogPurgedIdempotencyKeys(keys);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -90,6 +95,13 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
         return failures + await scope.ServiceProvider.GetRequiredService<PasswordRecovery>().PurgeExpiredAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the idempotency keys older than <see cref="IdempotencyKeys.Retention"/>; returns how many went.</summary>
+    public async Task<int> PurgeExpiredIdempotencyKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IdempotencyKeys>().PurgeExpiredAsync(cancellationToken);
+    }
+
     private static async Task<int> InBatchesAsync(Func<Task<int>> deleteBatch)
     {
         var total = 0;
@@ -108,6 +120,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Rows} expired sign-in failure(s) and password reset request(s)")]
     private partial void LogPurgedThrottles(int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Keys} idempotency key(s) past their retention")]
+    private partial void LogPurgedIdempotencyKeys(int keys);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging the outbox failed; will try again at the next turn")]
     private partial void LogPurgeFailed(Exception exception);

@@ -7,6 +7,7 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
@@ -28,6 +29,7 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     /// <summary>Create a category (admin).</summary>
     [HttpPost]
     [EndpointName("createCategory")]
+    [Idempotent]
     [ProducesResponseType<Envelope<CategoryDto>>(StatusCodes.Status201Created)]
     [AuthorizeToSend<CreateCategory>]
     public async Task<ActionResult<Envelope<CategoryDto>>> Create(CategoryRequest request, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Overholt.Web.Hosting;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 using Scalar.AspNetCore;
 
@@ -133,7 +134,10 @@ internal static class OpenApiSetup
     private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         JsonOnly(operation);
-        DescribeProblems(operation, context);
+        var idempotent = context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentAttribute>().Any();
+        if (idempotent)
+            DescribeIdempotencyKey(operation);
+        DescribeProblems(operation, context, idempotent);
 
         // Anonymous operations say so (an empty list), so no client sends a token it does not need.
         operation.Security = SignedIn(context) ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] }] : [];
@@ -167,8 +171,23 @@ internal static class OpenApiSetup
         return metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
     }
 
-    /// <summary>The problems an operation can answer with, from what it is: signed-in only, with an id, with a body, a change, throttled.</summary>
-    private static void DescribeProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    /// <summary>The optional <c>Idempotency-Key</c> header of a creating <c>POST</c> (<see cref="IdempotencyMiddleware"/>).</summary>
+    private static void DescribeIdempotencyKey(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyKeyHeader.Name,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "A key of your choosing (a UUID) that makes a retry safe: the same key with the same request within 24 hours "
+                + "gets the first answer again (marked Idempotent-Replayed: true) and creates nothing. Keys are per user.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeyHeader.MaxLength },
+        });
+    }
+
+    /// <summary>The problems an operation can answer with, from what it is: signed-in only, with an id, with a body, a change, throttled, idempotent.</summary>
+    private static void DescribeProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, bool idempotent)
     {
         var description = context.Description;
         var method = description.HttpMethod ?? string.Empty;
@@ -182,7 +201,9 @@ internal static class OpenApiSetup
 
         var problems = new List<(int Status, string Description)>();
         if (description.ParameterDescriptions.Count > 0)
-            problems.Add((400, "Invalid input: 'errors' names each field (or 'error' for a broken rule such as \"Manager exists\")."));
+            problems.Add((400, idempotent
+                ? "Invalid input: 'errors' names each field, or the Idempotency-Key header (or 'error' for a broken rule such as \"Manager exists\")."
+                : "Invalid input: 'errors' names each field (or 'error' for a broken rule such as \"Manager exists\")."));
         if (signedIn)
         {
             problems.Add((401, "Not signed in, or the token was issued before a change to the account."));
@@ -198,7 +219,9 @@ internal static class OpenApiSetup
         if (recovers)
             problems.Add((404, "Password recovery by email is not set up on this server."));
         if (isChange && signedIn)
-            problems.Add((409, "A unique value is taken, or the change kept colliding with others."));
+            problems.Add((409, idempotent
+                ? "A unique value is taken, the change kept colliding with others, or a request with this Idempotency-Key is still running (see Retry-After)."
+                : "A unique value is taken, or the change kept colliding with others."));
         if (isSingleResource && method is "PUT" or "DELETE")
             problems.Add((412, "If-Match names a version that is no longer current."));
         if (hasBody)
@@ -207,6 +230,8 @@ internal static class OpenApiSetup
             problems.Add((415, "The body is not JSON."));
         }
 
+        if (idempotent)
+            problems.Add((422, "This Idempotency-Key was sent before with a different request."));
         if (throttled)
             problems.Add((429, "Too many sign-in attempts from this address: wait for the time in Retry-After."));
 

@@ -7,6 +7,7 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
@@ -30,6 +31,7 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     /// <summary>Create a product (admin).</summary>
     [HttpPost]
     [EndpointName("createProduct")]
+    [Idempotent]
     [ProducesResponseType<Envelope<ProductDto>>(StatusCodes.Status201Created)]
     [AuthorizeToSend<CreateProduct>]
     public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)

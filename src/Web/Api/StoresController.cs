@@ -15,6 +15,7 @@ using Overholt.Application.Stores.Queries.ListStoreManagers;
 using Overholt.Application.Stores.Queries.ListStoreProducts;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
@@ -51,6 +52,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     /// <summary>Create a store (admin).</summary>
     [HttpPost]
     [EndpointName("createStore")]
+    [Idempotent]
     [ProducesResponseType<Envelope<StoreDto>>(StatusCodes.Status201Created)]
     [AuthorizeToSend<CreateStore>]
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)

@@ -42,6 +42,7 @@ internal static class ProblemSetup
         StatusCodes.Status412PreconditionFailed => "Precondition failed",
         StatusCodes.Status413PayloadTooLarge => "Request body too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status422UnprocessableEntity => "Unprocessable content",
         StatusCodes.Status429TooManyRequests => "Too many requests",
         _ => status >= 500 ? "An unexpected error occurred" : "Request failed",
     };

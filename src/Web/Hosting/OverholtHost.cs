@@ -13,6 +13,7 @@ using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Api;
 using Overholt.Web.Errors;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Management;
 using Overholt.Web.Security;
 
@@ -132,6 +133,7 @@ public static class OverholtHost
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are claimed only for allowed requests
 
         if (role != HostRole.Worker)
         {

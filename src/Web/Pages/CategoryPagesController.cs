@@ -6,6 +6,7 @@ using Overholt.Application.Categories.Commands.DeleteCategory;
 using Overholt.Application.Categories.Commands.UpdateCategory;
 using Overholt.Application.Categories.Queries.GetCategory;
 using Overholt.Application.Categories.Queries.ListCategories;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
@@ -29,6 +30,7 @@ public sealed class CategoryPagesController(IMediator mediator) : PageController
     public IActionResult Create() => View("Form", new CategoryFormPage(null, new CategoryForm()));
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateCategory>]
     public Task<IActionResult> Create(CategoryForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(

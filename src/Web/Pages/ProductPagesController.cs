@@ -8,6 +8,7 @@ using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
@@ -36,6 +37,7 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         View("Form", await FormPageAsync(null, new ProductForm(), cancellationToken));
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateProduct>]
     public Task<IActionResult> Create(ProductForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(

@@ -17,6 +17,7 @@ using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Queries.FindUserByEmail;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
@@ -55,6 +56,7 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     public IActionResult Create() => View("Form", new StoreFormPage(null, new StoreForm()));
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateStore>]
     public Task<IActionResult> Create(StoreForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(

@@ -8,6 +8,7 @@ using Overholt.Application.Users.Commands.SetAdmin;
 using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Queries.GetUserAccount;
 using Overholt.Application.Users.Queries.ListUsers;
+using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
 
@@ -34,6 +35,7 @@ public sealed class UserPagesController(IMediator mediator) : PageController
     public IActionResult Create() => View(new NewUserForm());
 
     [HttpPost("new")]
+    [OneTimeForm]
     [AuthorizeToSend<CreateUser>]
     public Task<IActionResult> Create(NewUserForm form, CancellationToken cancellationToken) =>
         SubmitFormAsync(

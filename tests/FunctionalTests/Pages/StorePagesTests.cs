@@ -143,7 +143,9 @@ public sealed class StorePagesTests(PostgresApp postgres) : PostgresApiTest(post
         var page = await browser.GetAsync($"/stores/{store.Id}");
 
         Assert.Equal("<script>alert(1)</script>", page.Heading());
-        Assert.Single(page.Scripts); // only the app's own bundle
+        // Only the app's own files (Bootstrap's bundle and the site script), none inline.
+        Assert.Equal(2, page.Scripts.Length);
+        Assert.All(page.Scripts, script => Assert.True(!string.IsNullOrEmpty(script.Source) && string.IsNullOrWhiteSpace(script.Text), script.OuterHtml));
     }
 
     [Fact]

@@ -334,6 +334,73 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("stores_products", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.Idempotency.IdempotencyKey", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("etag");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<int>("Id")
@@ -735,6 +802,16 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_stores_products_stores_store_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Idempotency.IdempotencyKey", b =>
+                {
+                    b.HasOne("Overholt.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("products_categories", b =>
