@@ -17,8 +17,8 @@ public interface IUserDirectory
     /// <summary>The emails of the given users, in one query.</summary>
     Task<IReadOnlyDictionary<int, string>> GetEmailsAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken);
 
-    /// <summary>One page of users with their account details, by email.</summary>
-    Task<Page<UserAccountDto>> ListAsync(string? search, IPagedRequest page, CancellationToken cancellationToken);
+    /// <summary>One page of the users <paramref name="filter"/> selects, with their account details, in its order.</summary>
+    Task<Page<UserAccountDto>> ListAsync(UserListFilter filter, IPagedRequest page, CancellationToken cancellationToken);
 
     /// <summary>One page of the managers of a store whose email contains <paramref name="search"/> (all for none), by email (then id).</summary>
     Task<Page<UserSummaryDto>> ListStoreManagersAsync(int storeId, string? search, IPagedRequest page, CancellationToken cancellationToken);

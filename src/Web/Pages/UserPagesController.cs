@@ -22,8 +22,8 @@ public sealed class UserPagesController(IMediator mediator) : PageController
 
     [HttpGet("")]
     [AuthorizeToSend<ListUsers>]
-    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(new ListPage<UserAccountDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search), cancellationToken), request.Search, CanCreate: true));
+    public async Task<IActionResult> Index([FromQuery] ListRequest request, [FromQuery] string? role, [FromQuery] bool? active, CancellationToken cancellationToken) =>
+        View(new ListPage<UserAccountDto>(await mediator.Send(new ListUsers(request.Page, PageSize, request.Search, role, active, request.Sort), cancellationToken), request.Search, CanCreate: true));
 
     [HttpGet("{id:int:min(1)}")]
     [AuthorizeToSend<GetUserAccount>]
