@@ -1,8 +1,8 @@
+using FluentValidation;
 using Mediator;
 using Overholt.Application.Paging;
 using Overholt.Application.Security;
 using Overholt.Domain.Users;
-using FluentValidation;
 
 namespace Overholt.Application.Users.Queries.ListUsers;
 
