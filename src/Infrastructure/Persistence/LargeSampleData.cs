@@ -130,6 +130,8 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
             return (categories, products, stores);
         }, cancellationToken);
 
+        // Fresh planner statistics: until autovacuum gets to the new rows, PostgreSQL would plan for empty tables.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         report.Add($"Added {counts.categories} categories, {counts.products} products and {counts.stores} stores (the large sample: {ProductCount:N0} products, {StoreCount:N0} stores)");
         return report;
     }
