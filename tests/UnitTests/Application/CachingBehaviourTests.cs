@@ -43,16 +43,22 @@ public sealed class CachingBehaviourTests
     }
 
     [Theory]
-    [InlineData(1, IPagedRequest.DefaultPageSize, null, "ListProducts:50:1")]
-    [InlineData(2, IPagedRequest.DefaultPageSize, "  ", "ListProducts:50:2")]
-    [InlineData(3, IPagedRequest.AdminListPageSize, null, "ListProducts:20:3")]
-    [InlineData(1, IPagedRequest.MaxPageSize, null, "ListProducts:200:1")]
-    [InlineData(1, 10, null, null)]
-    [InlineData(1, 199, null, null)]
-    [InlineData(1, 50, "kettle", null)]
-    [InlineData(1, 20, "kettle", null)]
-    public void Only_unsearched_pages_of_the_sizes_the_app_asks_for_are_kept(int page, int size, string? search, string? key) =>
-        Assert.Equal(key, new ListProducts(page, size, search).CacheKey);
+    [InlineData(1, IPagedRequest.DefaultPageSize, null, null, "ListProducts:50:1:")]
+    [InlineData(2, IPagedRequest.DefaultPageSize, "  ", null, "ListProducts:50:2:")]
+    [InlineData(3, IPagedRequest.AdminListPageSize, null, null, "ListProducts:20:3:")]
+    [InlineData(1, IPagedRequest.MaxPageSize, null, null, "ListProducts:200:1:")]
+    [InlineData(1, IPagedRequest.AdminListPageSize, null, "-name", "ListProducts:20:1:-name")]
+    [InlineData(1, IPagedRequest.AdminListPageSize, null, "name,-id", null)]
+    [InlineData(1, 10, null, null, null)]
+    [InlineData(1, 199, null, null, null)]
+    [InlineData(1, 50, "kettle", null, null)]
+    [InlineData(1, 20, "kettle", null, null)]
+    public void Only_unsearched_pages_of_the_sizes_the_app_asks_for_in_one_field_orders_are_kept(int page, int size, string? search, string? sort, string? key) =>
+        Assert.Equal(key, new ListProducts(page, size, search, Sort: sort).CacheKey);
+
+    [Fact]
+    public void A_filtered_page_is_not_kept() =>
+        Assert.Null(new ListProducts(1, IPagedRequest.DefaultPageSize, InCategoryId: 3).CacheKey);
 
     [Fact]
     public void Pages_of_different_sizes_are_kept_apart() =>
