@@ -22,7 +22,8 @@ Scenarios (wrk -t2 -c16 --latency), each: a warm-up per side, then ROUNDS rounds
   e. POST /api/stores          a valid new store
   d and e add stores, so they run after b; e runs last.
 
-Before any load, both sides must answer a product, the stores page and three searches with the same bytes.
+Before any load, both sides must answer two products, the stores page, three searches and the products list with
+the same bytes.
 Prints per scenario req/s, p50 and p99 (medians over the rounds), app/raw as the median of the per-round req/s
 ratios, and non-2xx responses; then each process's peak RSS after the load, and the CPU per request of each server
 and of the PostgreSQL cluster while it served that side.
@@ -223,6 +224,7 @@ same_body "$stores_page"
 same_body "$(search_path 123)"       # a few products
 same_body "$(search_path Uct%201 2)" # 1,000 products (ignoring case), the second page
 same_body "$(search_path 0%25)"      # '%' matched literally: none
+same_body "/api/products?page=1&page_size=50" # the unsearched list, for the raw side's other form of the query
 
 # Stores are added by mixed and create, so they run after the stores page.
 scenarios=(product stores search mixed create)
