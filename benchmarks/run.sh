@@ -15,8 +15,15 @@ including a throwaway PostgreSQL cluster.
 Scenarios (wrk -t2 -c16 --latency), each: a warm-up per side, then ROUNDS rounds of (raw DURATION, app DURATION):
   a. GET  /api/products/{id}   random ids 1..2000
   b. GET  /api/stores?page=1&page_size=50
-  c. POST /api/stores          a valid new store (last: it adds rows)
+  c. GET  /api/products?search=XYZ&page=1&page_size=50
+                               a random 3-character term per request, from the letters and digits of the seeded
+                               product names (about one term in five matches)
+  d. mixed, in one run         90% GET /api/products/{id} (random ids), 10% POST /api/stores, drawn per request
+  e. POST /api/stores          a valid new store
+  d and e add stores, so they run after b; e runs last.
 
+Before any load, both sides must answer two products, the stores page, three searches and the products list with
+the same bytes.
 Prints per scenario req/s, p50 and p99 (medians over the rounds), app/raw as the median of the per-round req/s
 ratios, and non-2xx responses; then each process's peak RSS after the load, and the CPU per request of each server
 and of the PostgreSQL cluster while it served that side.
@@ -55,6 +62,8 @@ scripts="$root/benchmarks/wrk"
 admin_email="bench-admin@overholt.local"
 admin_password="Overholt-bench-1"
 stores_page="/api/stores?page=1&page_size=50"
+# A search of the products list, as wrk/search.lua asks for it (with a random term). Usage: search_path <term> [page]
+search_path() { echo "/api/products?search=$1&page=${2:-1}&page_size=50"; }
 seeded_stores=500 # one manager email each, sent by the app's worker after seeding
 
 WORK_PREFIX=overholt-bench
@@ -137,6 +146,8 @@ load() {
   case "$scenario" in
     product) script=(-s "$scripts/product.lua"); path="/api/products/1" ;;
     stores) path="$stores_page" ;;
+    search) script=(-s "$scripts/search.lua"); path=$(search_path pro) ;;
+    mixed) script=(-s "$scripts/mixed.lua"); path="/api/products/1" ;;
     create) script=(-s "$scripts/create-store.lua"); path="/api/stores" ;;
   esac
   runs=$((runs + 1))
@@ -210,11 +221,18 @@ wait_healthy "$raw_url" "$raw_pid" "$work/raw.log"
 same_body "/api/products/1"
 same_body "/api/products/2000"
 same_body "$stores_page"
+same_body "$(search_path 123)"       # a few products
+same_body "$(search_path Uct%201 2)" # 1,000 products (ignoring case), the second page
+same_body "$(search_path 0%25)"      # '%' matched literally: none
+same_body "/api/products?page=1&page_size=50" # the unsearched list, for the raw side's other form of the query
 
-scenarios=(product stores create)
+# Stores are added by mixed and create, so they run after the stores page.
+scenarios=(product stores search mixed create)
 declare -A titles=(
   [product]="GET /api/products/{id}"
   [stores]="GET /api/stores?page_size=50"
+  [search]="GET /api/products?search=XYZ"
+  [mixed]="mixed: 90% product, 10% create"
   [create]="POST /api/stores"
 )
 results="$work/results"

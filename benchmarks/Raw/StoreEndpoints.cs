@@ -7,7 +7,6 @@ namespace Overholt.Benchmarks.Raw;
 
 internal static class StoreEndpoints
 {
-    private const int MaxPageSize = 200;
     private const int FieldMaxLength = 255;
 
     private const string PageOfStores = "SELECT id, name, address, city, state, zip_code FROM stores ORDER BY name, id LIMIT $1 OFFSET $2";
@@ -35,13 +34,8 @@ internal static class StoreEndpoints
     public static async Task ListAsync(
         NpgsqlDataSource database, HttpContext http, int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50)
     {
-        if (page < 1 || page > int.MaxValue / MaxPageSize || pageSize < 1 || pageSize > MaxPageSize)
-        {
-            var field = pageSize is < 1 or > MaxPageSize ? "page_size" : "page";
-            await Problems.WriteAsync(http, StatusCodes.Status400BadRequest, "One or more fields are invalid", "One or more fields are invalid",
-                errors: new Dictionary<string, string> { [field] = $"'{field}' is out of range." });
+        if (!await Paging.CheckAsync(http, page, pageSize))
             return;
-        }
 
         var cancellationToken = http.RequestAborted;
         var offset = (page - 1) * pageSize;
@@ -85,11 +79,7 @@ internal static class StoreEndpoints
         foreach (var store in stores)
             WriteStore(json, store);
         json.WriteEndArray();
-        json.WriteStartObject("meta");
-        json.WriteNumber("page", page);
-        json.WriteNumber("page_size", pageSize);
-        json.WriteNumber("total", total);
-        json.WriteEndObject();
+        Paging.WriteMeta(json, page, pageSize, total);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }
