@@ -56,7 +56,7 @@ trap 'exit 143' TERM
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000)) # below 32768, where Linux hands out ports for outgoing connections
     if [ -z "$(ss -Htln "sport = :$port")" ]; then
       echo "$port"
       return
