@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Ardalis.Specification;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
@@ -59,6 +61,32 @@ internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvid
 
     public Task<Page<TResult>> ProjectToPageAsync<TResult>(ISpecification<T> specification, IPagedRequest page, CancellationToken cancellationToken = default) =>
         Projected<TResult>(specification).ToPageAsync(SpecificationQuery.Apply(Set, specification, criteriaOnly: true), page, cancellationToken);
+
+    public async IAsyncEnumerable<IReadOnlyList<TResult>> ProjectToBatchesAsync<TResult>(
+        ISpecification<T> specification, Func<T, Expression<Func<T, bool>>> after, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        T? last = null;
+        while (true)
+        {
+            // The batch's entities alone (no collections), untracked: their ids, and the keys of the last for the next batch.
+            var matches = Query(specification).AsNoTracking();
+            if (last is not null)
+                matches = matches.Where(after(last));
+            var batch = await matches.Take(batchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                yield break;
+
+            var ids = batch.ConvertAll(entity => entity.Id);
+            yield return await SpecificationQuery.ApplyOrder(Set.Where(entity => ids.Contains(entity.Id)), specification)
+                .AsNoTracking()
+                .ProjectTo<TResult>(mapping)
+                .ToListAsync(cancellationToken);
+            if (batch.Count < batchSize)
+                yield break;
+            last = batch[^1];
+        }
+    }
 
     private IQueryable<T> Query(ISpecification<T> specification) => SpecificationQuery.Apply(Set, specification);
 

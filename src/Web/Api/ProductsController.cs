@@ -5,8 +5,10 @@ using Overholt.Application.Products;
 using Overholt.Application.Products.Commands.CreateProduct;
 using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
+using Overholt.Application.Products.Queries.ExportProducts;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Web.Exports;
 using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
@@ -27,6 +29,22 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     public async Task<ListEnvelope<ProductDto>> List(
         [FromQuery] ListQuery query, [FromQuery(Name = "sort")] string? sort, [FromQuery(Name = "category")] int? category, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListProducts(query.Page, query.PageSize, query.Search, sort, category), cancellationToken));
+
+    /// <summary>
+    /// Every product the list gives for the same search, category and sort, as a CSV download streamed as it is read:
+    /// <c>id,name,categories</c>, a product's category names separated by <c>|</c> (the columns CSV import reads).
+    /// A cell beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return is prefixed with <c>'</c>.
+    /// </summary>
+    /// <param name="search">Only products whose name contains this text (matched literally, ignoring case).</param>
+    /// <param name="sort">As the list's <c>sort</c>.</param>
+    /// <param name="category">Only products in the category with this id (none if no category has it).</param>
+    /// <param name="cancellationToken">Ends the read when the request is abandoned.</param>
+    [HttpGet("export")]
+    [EndpointName("exportProducts")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
+    public async Task<CsvDownload> Export(
+        [FromQuery(Name = "search")] string? search, [FromQuery(Name = "sort")] string? sort, [FromQuery(Name = "category")] int? category, CancellationToken cancellationToken) =>
+        new(await mediator.Send(new ExportProducts(search, sort, category), cancellationToken));
 
     /// <summary>Create a product (admin).</summary>
     [HttpPost]

@@ -10,11 +10,13 @@ using Overholt.Application.Stores.Commands.DeleteStore;
 using Overholt.Application.Stores.Commands.RemoveManager;
 using Overholt.Application.Stores.Commands.RemoveProduct;
 using Overholt.Application.Stores.Commands.UpdateStore;
+using Overholt.Application.Stores.Queries.ExportStores;
 using Overholt.Application.Stores.Queries.GetStore;
 using Overholt.Application.Stores.Queries.ListStoreManagers;
 using Overholt.Application.Stores.Queries.ListStoreProducts;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users;
+using Overholt.Web.Exports;
 using Overholt.Web.Idempotency;
 using Overholt.Web.Security;
 
@@ -48,6 +50,32 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
         [FromQuery(Name = "manager")] int? manager,
         CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListStores(query.Page, query.PageSize, query.Search, sort, state, city, product, manager), cancellationToken));
+
+    /// <summary>
+    /// Every store the list gives for the same search, filters and sort, as a CSV download streamed as it is read:
+    /// <c>id,name,address,city,state,zip_code,products,managers</c>, product names and manager emails separated by <c>|</c>
+    /// (the columns CSV import reads). A cell beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return
+    /// is prefixed with <c>'</c>.
+    /// </summary>
+    /// <param name="search">Only stores whose name or city contains this text (matched literally, ignoring case).</param>
+    /// <param name="sort">As the list's <c>sort</c>.</param>
+    /// <param name="state">Only stores in this state (the whole value, ignoring case).</param>
+    /// <param name="city">Only stores in this city (the whole value, ignoring case).</param>
+    /// <param name="product">Only stores carrying the product with this id (none if no product has it).</param>
+    /// <param name="manager">Only stores managed by the user with this id (none if no user has it).</param>
+    /// <param name="cancellationToken">Ends the read when the request is abandoned.</param>
+    [HttpGet("export")]
+    [EndpointName("exportStores")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
+    public async Task<CsvDownload> Export(
+        [FromQuery(Name = "search")] string? search,
+        [FromQuery(Name = "sort")] string? sort,
+        [FromQuery(Name = "state")] string? state,
+        [FromQuery(Name = "city")] string? city,
+        [FromQuery(Name = "product")] int? product,
+        [FromQuery(Name = "manager")] int? manager,
+        CancellationToken cancellationToken) =>
+        new(await mediator.Send(new ExportStores(search, sort, state, city, product, manager), cancellationToken));
 
     /// <summary>Create a store (admin).</summary>
     [HttpPost]

@@ -6,8 +6,10 @@ using Overholt.Application.Products;
 using Overholt.Application.Products.Commands.CreateProduct;
 using Overholt.Application.Products.Commands.DeleteProduct;
 using Overholt.Application.Products.Commands.UpdateProduct;
+using Overholt.Application.Products.Queries.ExportProducts;
 using Overholt.Application.Products.Queries.GetProduct;
 using Overholt.Application.Products.Queries.ListProducts;
+using Overholt.Web.Exports;
 using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
@@ -26,6 +28,11 @@ public sealed class ProductPagesController(IMediator mediator) : PageController
         var categories = await mediator.Send(new ListCategories(PageSize: Application.Paging.IPagedRequest.MaxPageSize), cancellationToken);
         return View(new ProductListPage(new ListPage<ProductDto>(products, request.Search, IsAdmin), categories.Items, category));
     }
+
+    /// <summary>The list as CSV, with the list page's search, category and sort (its "Export CSV" button).</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListRequest request, [FromQuery] int? category, CancellationToken cancellationToken) =>
+        new CsvDownload(await mediator.Send(new ExportProducts(request.Search, request.Sort, category), cancellationToken));
 
     [HttpGet("{id:int:min(1)}")]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ using Overholt.Application.Stores.Commands.DeleteStore;
 using Overholt.Application.Stores.Commands.RemoveManager;
 using Overholt.Application.Stores.Commands.RemoveProduct;
 using Overholt.Application.Stores.Commands.UpdateStore;
+using Overholt.Application.Stores.Queries.ExportStores;
 using Overholt.Application.Stores.Queries.GetStore;
 using Overholt.Application.Stores.Queries.GetStorePermissions;
 using Overholt.Application.Stores.Queries.ListManagerCandidates;
@@ -17,6 +18,7 @@ using Overholt.Application.Stores.Queries.ListProductsNotCarried;
 using Overholt.Application.Stores.Queries.ListStores;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Queries.FindUserByEmail;
+using Overholt.Web.Exports;
 using Overholt.Web.Idempotency;
 using Overholt.Web.Pages.Models;
 using Overholt.Web.Security;
@@ -31,6 +33,11 @@ public sealed class StorePagesController(IMediator mediator) : PageController
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListRequest request, [FromQuery] string? state, [FromQuery] string? city, CancellationToken cancellationToken) =>
         View(new ListPage<StoreDto>(await mediator.Send(new ListStores(request.Page, PageSize, request.Search, request.Sort, state, city), cancellationToken), request.Search, IsAdmin));
+
+    /// <summary>The list as CSV, with the list page's search, filters and sort (its "Export CSV" button).</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListRequest request, [FromQuery] string? state, [FromQuery] string? city, CancellationToken cancellationToken) =>
+        new CsvDownload(await mediator.Send(new ExportStores(request.Search, request.Sort, state, city), cancellationToken));
 
     /// <summary>
     /// The store, with pickers that search everything that could be added (products it does not carry, users who do not

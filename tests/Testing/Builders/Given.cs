@@ -40,6 +40,31 @@ public sealed class Given(OverholtApp app)
         return products;
     }
 
+    /// <summary>
+    /// Saves <paramref name="count"/> stores in one go (a list longer than a page or a batch), named by
+    /// <paramref name="name"/> from 1, in the state <paramref name="state"/> gives each, each carrying
+    /// <paramref name="products"/> and managed by <paramref name="managers"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Store>> StoresAsync(
+        int count, Func<int, string> name, Func<int, string>? state = null, IReadOnlyCollection<Product>? products = null, IReadOnlyCollection<TestUser>? managers = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+        var stores = Enumerable.Range(1, count).Select(number =>
+        {
+            var store = new Store(name(number), "1 Main St", "Portland", state?.Invoke(number) ?? "OR", "97201");
+            foreach (var product in products ?? [])
+                store.AddProduct(product.Id);
+            foreach (var manager in managers ?? [])
+                store.AddManager(manager.Id);
+            store.ClearDomainEvents(); // a given, not something a user did: no emails
+            return store;
+        }).ToList();
+        db.AddRange(stores);
+        await db.SaveChangesAsync();
+        return stores;
+    }
+
     internal static int Next() => Interlocked.Increment(ref _sequence);
 
     internal static async Task<T> SaveAsync<T>(OverholtApp app, Func<OverholtDbContext, T> create)

@@ -33,6 +33,11 @@ internal static class SpecificationQuery
         return query;
     }
 
+    /// <summary>The specification's order (and its split queries) over rows already chosen, without filtering them again.</summary>
+    public static IQueryable<T> ApplyOrder<T>(IQueryable<T> query, ISpecification<T> specification)
+        where T : class =>
+        SplitQueryEvaluator.Instance.GetQuery(OrderEvaluator.Instance.GetQuery(query, specification), specification);
+
     public static IQueryable<TResult> Apply<T, TResult>(IQueryable<T> query, ISpecification<T, TResult> specification)
         where T : class =>
         Apply(query, (ISpecification<T>)specification).Select(specification.Selector

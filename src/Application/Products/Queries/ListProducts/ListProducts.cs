@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Overholt.Application.Caching;
 using Overholt.Application.Paging;
@@ -15,7 +14,7 @@ namespace Overholt.Application.Products.Queries.ListProducts;
 /// </summary>
 [AllowSignedInUsers]
 public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.DefaultPageSize, string? Search = null, string? Sort = null, int? InCategoryId = null)
-    : IQuery<Page<ProductDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
+    : IQuery<Page<ProductDto>>, ISearchRequest, IProductListFilter, ICatalogueQuery
 {
     public string? CacheKey => CatalogueKey.Page(nameof(ListProducts), this, Sort, filtered: InCategoryId is not null);
 }
@@ -28,9 +27,5 @@ public sealed class ListProductsHandler(IReadRepository<Product> products) : IQu
 
 public sealed class ListProductsValidator : SearchRequestValidator<ListProducts>
 {
-    public ListProductsValidator()
-    {
-        RuleFor(query => query.Sort).SortOver(ProductSorting.Fields);
-        RuleFor(query => query.InCategoryId).GreaterThan(0).OverridePropertyName("Category"); // named as the client spells the filter
-    }
+    public ListProductsValidator() => Include(new ProductListFilterRules());
 }

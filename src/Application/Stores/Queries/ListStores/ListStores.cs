@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Overholt.Application.Caching;
 using Overholt.Application.Paging;
@@ -6,7 +5,6 @@ using Overholt.Application.Persistence;
 using Overholt.Application.Security;
 using Overholt.Application.Stores.Specifications;
 using Overholt.Application.Users;
-using Overholt.Application.Validation;
 using Overholt.Domain.Stores;
 
 namespace Overholt.Application.Stores.Queries.ListStores;
@@ -26,7 +24,7 @@ public sealed record ListStores(
     string? City = null,
     int? CarriesProductId = null,
     int? ManagedByUserId = null)
-    : IQuery<Page<StoreDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
+    : IQuery<Page<StoreDto>>, ISearchRequest, IStoreListFilter, ICatalogueQuery
 {
     public bool IsFiltered => !string.IsNullOrWhiteSpace(State) || !string.IsNullOrWhiteSpace(City) || CarriesProductId is not null || ManagedByUserId is not null;
 
@@ -46,13 +44,5 @@ public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirect
 
 public sealed class ListStoresValidator : SearchRequestValidator<ListStores>
 {
-    public ListStoresValidator()
-    {
-        RuleFor(query => query.Sort).SortOver(StoreSorting.Fields);
-        RuleFor(query => query.State).PlainText().MaximumLength(Store.FieldMaxLength);
-        RuleFor(query => query.City).PlainText().MaximumLength(Store.FieldMaxLength);
-        // Named as the client spells the filter; an id no store has is an empty page, but no id is below 1.
-        RuleFor(query => query.CarriesProductId).GreaterThan(0).OverridePropertyName("Product");
-        RuleFor(query => query.ManagedByUserId).GreaterThan(0).OverridePropertyName("Manager");
-    }
+    public ListStoresValidator() => Include(new StoreListFilterRules());
 }

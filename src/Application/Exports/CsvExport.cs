@@ -1,0 +1,17 @@
+namespace Overholt.Application.Exports;
+
+/// <summary>
+/// A list to be downloaded as a CSV file, in the columns CSV import reads: its file name, its header, and its rows, read
+/// from the database a batch at a time as they are enumerated (the host writes and flushes each batch before the next
+/// is read), so an export of any length holds one batch in memory.
+/// </summary>
+public sealed record CsvExport(string FileName, IReadOnlyList<string> Header, IAsyncEnumerable<IReadOnlyList<IReadOnlyList<string>>> Batches)
+{
+    /// <summary>Rows read and written at a time: few statements per row, and little memory per export.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>Separates the names in a cell that holds several (a product's categories, a store's managers).</summary>
+    public const string ListSeparator = "|";
+
+    public static string List(IEnumerable<string> values) => string.Join(ListSeparator, values);
+}
