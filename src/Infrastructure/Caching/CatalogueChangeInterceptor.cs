@@ -10,9 +10,9 @@ namespace Overholt.Infrastructure.Caching;
 /// from the same node sees its change. What it drops is what the notification will drop on the other nodes: the kinds
 /// of rows changed (<see cref="CatalogueTables"/>), by id.
 /// </summary>
-internal sealed class CatalogueChangeInterceptor(IReadCache cache) : AfterCommitInterceptor<Dictionary<CatalogueData, HashSet<int>>>
+internal sealed class CatalogueChangeInterceptor(IReadCache cache) : AfterCommitInterceptor<Dictionary<CatalogueData, HashSet<int>?>>
 {
-    protected override Dictionary<CatalogueData, HashSet<int>>? Collect(DbContext context, Dictionary<CatalogueData, HashSet<int>>? earlier)
+    protected override Dictionary<CatalogueData, HashSet<int>?>? Collect(DbContext context, Dictionary<CatalogueData, HashSet<int>?>? earlier)
     {
         var changes = earlier ?? [];
         foreach (var entry in context.ChangeTracker.Entries())
@@ -20,6 +20,6 @@ internal sealed class CatalogueChangeInterceptor(IReadCache cache) : AfterCommit
         return changes.Count > 0 ? changes : null;
     }
 
-    protected override void Committed(Dictionary<CatalogueData, HashSet<int>> changes) =>
+    protected override void Committed(Dictionary<CatalogueData, HashSet<int>?> changes) =>
         cache.Invalidate([.. changes.Select(change => new CatalogueChange(change.Key, change.Value))]);
 }

@@ -87,21 +87,36 @@ internal static class CatalogueTables
     /// Adds what <paramref name="entry"/>, about to be saved, changes to <paramref name="changes"/>: the ids of the rows of
     /// its kind it changes. A row being added whose id is not known yet adds none: nothing kept can show a row that
     /// did not exist (an answer about one id is kept only once found), but every answer that depends on any row of that
-    /// kind is dropped all the same.
+    /// kind is dropped all the same. A row whose id cannot be read names the whole kind (null).
     /// </summary>
-    public static void Collect(EntityEntry entry, Dictionary<CatalogueData, HashSet<int>> changes)
+    public static void Collect(EntityEntry entry, Dictionary<CatalogueData, HashSet<int>?> changes)
     {
         if (!Changes(entry) || entry.Metadata.GetTableName() is not { } table || !Parts.TryGetValue(table, out var part))
             return;
         if (!changes.TryGetValue(part.Data, out var ids))
             changes[part.Data] = ids = [];
+        if (ids is null)
+            return;
         var identifier = StoreObjectIdentifier.Table(table, entry.Metadata.GetSchema());
-        var column = entry.Metadata.GetProperties().First(property => property.GetColumnName(identifier) == part.Column);
+        if (entry.Metadata.GetProperties().FirstOrDefault(property => property.GetColumnName(identifier) == part.Column) is not { } column)
+        {
+            changes[part.Data] = null;
+            return;
+        }
+
         var current = entry.Property(column);
-        if (!current.IsTemporary && current.CurrentValue is int now)
+        if (entry.State == EntityState.Added && current.IsTemporary)
+            return; // a new row, its id generated on saving
+        if (current.CurrentValue is int now && (entry.State == EntityState.Added || current.OriginalValue is int))
+        {
             ids.Add(now);
-        if (entry.State != EntityState.Added && current.OriginalValue is int before)
-            ids.Add(before);
+            if (entry.State != EntityState.Added)
+                ids.Add((int)current.OriginalValue!);
+        }
+        else
+        {
+            changes[part.Data] = null;
+        }
     }
 
     public static bool Changes(EntityEntry entry) => entry.Entity is ApplicationUser user
