@@ -8,7 +8,7 @@ public sealed class CachingBehaviour<TMessage, TResponse>(IReadCache cache) : IP
     where TMessage : notnull, IMessage
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
-        message is ICatalogueQuery { CacheKey: { } key }
-            ? cache.GetOrReadAsync(key, token => next(message, token), cancellationToken)
+        message is ICatalogueQuery { CacheKey: { } key } query
+            ? cache.GetOrReadAsync(key, query.Dependencies, token => next(message, token), cancellationToken)
             : next(message, cancellationToken);
 }

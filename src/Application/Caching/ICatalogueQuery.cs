@@ -9,4 +9,10 @@ public interface ICatalogueQuery
 {
     /// <summary>What identifies the answer; null when it is not worth keeping (a search: hostile input could fill memory with them).</summary>
     string? CacheKey { get; }
+
+    /// <summary>
+    /// What the answer shows, read from which tables: a change to any of it drops the answer, a change to anything else
+    /// leaves it kept. Declared here, next to what the handler reads; a dependency missing here is a stale answer.
+    /// </summary>
+    IReadOnlyList<CatalogueDependency> Dependencies { get; }
 }

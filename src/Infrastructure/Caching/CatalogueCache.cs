@@ -5,11 +5,18 @@ using Overholt.Application.Caching;
 namespace Overholt.Infrastructure.Caching;
 
 /// <summary>
-/// The node's <see cref="IReadCache"/>: one generation of answers at a time, replaced whole when the catalogue changes.
-/// It keeps nothing until a change feed (<see cref="CatalogueChangeFeed"/>) says it hears every change, and stops
-/// keeping anything when the feed is lost. A kept answer is given only while the feed's last proof of hearing (its
-/// own heartbeat come back) is less than <see cref="CacheOptions.StaleAfter"/> old, and only until it is
+/// The node's <see cref="IReadCache"/>: answers kept with what each depends on (<see cref="ICatalogueQuery.Dependencies"/>),
+/// dropped by a change to any of it, and only by that. It keeps nothing until a change feed
+/// (<see cref="CatalogueChangeFeed"/>) says it hears every change, and stops keeping anything when the feed is lost;
+/// a change it cannot tell apart drops everything. A kept answer is given only while the feed's last proof of hearing
+/// (its own heartbeat come back) is less than <see cref="CacheOptions.StaleAfter"/> old, and only until it is
 /// <see cref="CacheOptions.MaxEntryAge"/> old.
+/// <para>
+/// An answer read while a change to what it depends on was heard is not kept: each kind of <see cref="CatalogueData"/>
+/// counts the changes heard to it, a read notes the counts of what it depends on before it starts, and its answer is
+/// kept only if they are the same when it is stored. Counting and dropping, checking and storing, each happen under one
+/// lock, so a change is either counted before the check (the answer is not kept) or drops the stored answer.
+/// </para>
 /// </summary>
 public sealed class CatalogueCache : IReadCache
 {
@@ -19,11 +26,14 @@ public sealed class CatalogueCache : IReadCache
     /// </summary>
     public const int MaxEntries = 20_000;
 
+    private static readonly int Kinds = Enum.GetValues<CatalogueData>().Length;
+
     private readonly TimeProvider _time;
     private readonly long _staleAfter;
     private readonly long _maxEntryAge;
     private readonly long _askedResolution;
     private readonly Lock _transition = new();
+    private readonly long[] _changesHeard = new long[Kinds]; // per CatalogueData; written under _transition
     private Generation? _current; // null: not serving
     private long _confirmedUntil; // timestamp: kept answers may be given until then
     private long _askedAt; // timestamp of a recent read, to within _askedResolution
@@ -39,7 +49,17 @@ public sealed class CatalogueCache : IReadCache
 
     public bool IsServing => Volatile.Read(ref _current) is not null;
 
-    public async ValueTask<T> GetOrReadAsync<T>(string key, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    /// <summary>How many answers are kept at the moment.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_transition)
+                return _current?.Count ?? 0;
+        }
+    }
+
+    public async ValueTask<T> GetOrReadAsync<T>(string key, IReadOnlyList<CatalogueDependency> dependencies, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _current);
         if (generation is null)
@@ -51,17 +71,13 @@ public sealed class CatalogueCache : IReadCache
         if (generation.Answers.TryGetValue(key, out var kept) && now - kept.ReadAt <= _maxEntryAge && now <= Volatile.Read(ref _confirmedUntil))
             return (T)kept.Answer;
 
+        var heardBefore = ChangesHeard(dependencies);
         var answer = await read(cancellationToken);
-        // Kept only if no change was heard while reading: an answer read before a change must not outlive it. Read
-        // while not confirmed, it is kept too: changes are heard in commit order, so once a later heartbeat comes
-        // back, every change committed before this read has dropped the generation or not happened.
-        if (answer is not null && ReferenceEquals(Volatile.Read(ref _current), generation))
-        {
-            if (generation.Answers.Count >= MaxEntries)
-                StartOver(generation);
-            else
-                generation.Answers[key] = new Kept(answer, ReadAt: now);
-        }
+        // Kept only if no change to what it depends on was heard while reading: an answer read before a change must not
+        // outlive it. Read while not confirmed, it is kept too: changes are heard in commit order, so once a later
+        // heartbeat comes back, every change committed before this read has dropped it or not happened.
+        if (answer is not null)
+            Keep(generation, key, new Kept(answer, dependencies, ReadAt: now), heardBefore);
 
         return answer;
     }
@@ -70,17 +86,53 @@ public sealed class CatalogueCache : IReadCache
     {
         lock (_transition)
         {
+            for (var kind = 0; kind < Kinds; kind++)
+                _changesHeard[kind]++;
             if (_current is not null)
                 Volatile.Write(ref _current, new Generation());
         }
     }
 
-    private void StartOver(Generation full)
+    public void Invalidate(IReadOnlyCollection<CatalogueChange> changes)
     {
         lock (_transition)
         {
-            if (ReferenceEquals(_current, full))
-                Volatile.Write(ref _current, new Generation());
+            foreach (var change in changes)
+            {
+                _changesHeard[(int)change.Data]++;
+                _current?.Drop(change);
+            }
+        }
+    }
+
+    private long[] ChangesHeard(IReadOnlyList<CatalogueDependency> dependencies)
+    {
+        var heard = new long[Kinds];
+        lock (_transition)
+        {
+            foreach (var dependency in dependencies)
+                heard[(int)dependency.Data] = _changesHeard[(int)dependency.Data];
+        }
+
+        return heard;
+    }
+
+    private void Keep(Generation generation, string key, Kept kept, long[] heardBefore)
+    {
+        lock (_transition)
+        {
+            if (!ReferenceEquals(_current, generation))
+                return;
+            foreach (var dependency in kept.Dependencies)
+            {
+                if (_changesHeard[(int)dependency.Data] != heardBefore[(int)dependency.Data])
+                    return;
+            }
+
+            if (generation.Count >= MaxEntries)
+                Volatile.Write(ref _current, new Generation()); // start over
+            else
+                generation.Add(key, kept);
         }
     }
 
@@ -119,10 +171,83 @@ public sealed class CatalogueCache : IReadCache
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    private sealed record Kept(object Answer, long ReadAt);
+    private sealed record Kept(object Answer, IReadOnlyList<CatalogueDependency> Dependencies, long ReadAt);
 
+    /// <summary>
+    /// The answers kept since serving started (or the cache last started over), read without a lock; and, changed only
+    /// under the cache's lock, which keys depend on what: for each kind, the keys depending on any row of it, and those
+    /// depending on one row, by id.
+    /// </summary>
     private sealed class Generation
     {
+        private readonly Dependents[] _dependents = [.. Enumerable.Range(0, Kinds).Select(_ => new Dependents())];
+
         public ConcurrentDictionary<string, Kept> Answers { get; } = new(StringComparer.Ordinal);
+
+        public int Count { get; private set; }
+
+        public void Add(string key, Kept kept)
+        {
+            Remove(key);
+            Answers[key] = kept;
+            Count++;
+            foreach (var dependency in kept.Dependencies)
+                _dependents[(int)dependency.Data].Add(dependency.Id, key);
+        }
+
+        public void Drop(CatalogueChange change)
+        {
+            var dependents = _dependents[(int)change.Data];
+            List<string> dropped = [.. dependents.OfAny];
+            if (change.Ids is { } ids)
+            {
+                foreach (var id in ids)
+                {
+                    if (dependents.ById.TryGetValue(id, out var ofOne))
+                        dropped.AddRange(ofOne);
+                }
+            }
+            else
+            {
+                dropped.AddRange(dependents.ById.Values.SelectMany(ofOne => ofOne));
+            }
+
+            foreach (var key in dropped)
+                Remove(key);
+        }
+
+        private void Remove(string key)
+        {
+            if (!Answers.TryRemove(key, out var kept))
+                return;
+            Count--;
+            foreach (var dependency in kept.Dependencies)
+                _dependents[(int)dependency.Data].Remove(dependency.Id, key);
+        }
+    }
+
+    private sealed class Dependents
+    {
+        public HashSet<string> OfAny { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<int, HashSet<string>> ById { get; } = [];
+
+        public void Add(int? id, string key)
+        {
+            if (id is not { } one)
+                OfAny.Add(key);
+            else if (ById.TryGetValue(one, out var keys))
+                keys.Add(key);
+            else
+                ById[one] = new(StringComparer.Ordinal) { key };
+        }
+
+        public void Remove(int? id, string key)
+        {
+            if (id is not { } one)
+                OfAny.Remove(key);
+            else if (ById.TryGetValue(one, out var keys) && keys.Remove(key) && keys.Count == 0)
+                ById.Remove(one);
+        }
     }
 }

@@ -36,7 +36,7 @@ internal sealed partial class CatalogueChangeFeed(
     protected override void Heard(string payload)
     {
         if (!payload.StartsWith(CatalogueTables.HeartbeatPrefix, StringComparison.Ordinal))
-            cache.Invalidate();
+            cache.Invalidate(CatalogueTables.Parse(payload));
         else if (heartbeat.IsOwn(payload, out var beat))
             Confirm(beat);
         // Another node's beat: nothing changed.

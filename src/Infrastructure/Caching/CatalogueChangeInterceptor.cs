@@ -5,15 +5,21 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Caching;
 
 /// <summary>
-/// This node drops its catalogue answers as soon as its own change to the catalogue is committed, without waiting
-/// for the database's notification: a client that changed something and reads it back from the same node sees its change.
+/// This node drops its catalogue answers that depend on what its own change touched as soon as that change is
+/// committed, without waiting for the database's notification: a client that changed something and reads it back
+/// from the same node sees its change. What it drops is what the notification will drop on the other nodes: the kinds
+/// of rows changed (<see cref="CatalogueTables"/>), by id.
 /// </summary>
-internal sealed class CatalogueChangeInterceptor(IReadCache cache) : AfterCommitInterceptor<object>
+internal sealed class CatalogueChangeInterceptor(IReadCache cache) : AfterCommitInterceptor<Dictionary<CatalogueData, HashSet<int>?>>
 {
-    private static readonly object CatalogueChanged = new();
+    protected override Dictionary<CatalogueData, HashSet<int>?>? Collect(DbContext context, Dictionary<CatalogueData, HashSet<int>?>? earlier)
+    {
+        var changes = earlier ?? [];
+        foreach (var entry in context.ChangeTracker.Entries())
+            CatalogueTables.Collect(entry, changes);
+        return changes.Count > 0 ? changes : null;
+    }
 
-    protected override object? Collect(DbContext context, object? earlier) =>
-        earlier ?? (context.ChangeTracker.Entries().Any(CatalogueTables.Changes) ? CatalogueChanged : null);
-
-    protected override void Committed(object changes) => cache.Invalidate();
+    protected override void Committed(Dictionary<CatalogueData, HashSet<int>?> changes) =>
+        cache.Invalidate([.. changes.Select(change => new CatalogueChange(change.Key, change.Value))]);
 }

@@ -73,8 +73,9 @@ public sealed class LargeCatalogueTests(LargeCatalogue catalogue) : IClassFixtur
 
     [Theory]
     [InlineData("/api/products?search=00999")]
-    [InlineData("/api/products?search=crisp%20pear")]
-    [InlineData("/api/products?search=sparkling%20cola")]
+    [InlineData("/api/products?search=012345")]
+    [InlineData("/api/products?search=7777")]
+    // Selective terms, as the issue's: for a term most names contain, reading the whole table is the right plan.
     public async Task A_contains_search_reads_through_a_trigram_index_not_the_table(string url)
     {
         var client = await App.ClientForAsync(App.User);

@@ -20,7 +20,7 @@ public sealed class CachingBehaviourTests
     public async Task A_catalogue_read_is_asked_of_the_cache_under_its_key()
     {
         var kept = new Versioned<ProductDto> { Value = new ProductDto { Id = 7, Name = "Kettle" }, Version = 3 };
-        _cache.GetOrReadAsync("GetProduct:7", Arg.Any<Func<CancellationToken, ValueTask<Versioned<ProductDto>>>>(), Arg.Any<CancellationToken>())
+        _cache.GetOrReadAsync("GetProduct:7", Arg.Any<IReadOnlyList<CatalogueDependency>>(), Arg.Any<Func<CancellationToken, ValueTask<Versioned<ProductDto>>>>(), Arg.Any<CancellationToken>())
             .Returns(kept);
         var behaviour = new CachingBehaviour<GetProduct, Versioned<ProductDto>>(_cache);
 

@@ -12,6 +12,9 @@ namespace Overholt.Application.Categories.Queries.GetCategory;
 public sealed record GetCategory(int CategoryId) : IQuery<Versioned<CategoryDto>>, ICatalogueQuery
 {
     public string CacheKey => CatalogueKey.One(nameof(GetCategory), CategoryId);
+
+    /// <summary>The category's row, nothing else.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => [CatalogueDependency.One(CatalogueData.Categories, CategoryId)];
 }
 
 public sealed class GetCategoryHandler(IReadRepository<Category> categories) : IQueryHandler<GetCategory, Versioned<CategoryDto>>

@@ -13,6 +13,11 @@ public sealed record ListCategories(int Page = 1, int PageSize = IPagedRequest.D
     : IQuery<Page<CategoryDto>>, ISearchRequest, ISortedRequest, ICatalogueQuery
 {
     public string? CacheKey => CatalogueKey.Page(nameof(ListCategories), this, Sort);
+
+    /// <summary>Which categories are on the page; nothing of products.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => CategoriesDependencies;
+
+    private static readonly IReadOnlyList<CatalogueDependency> CategoriesDependencies = [CatalogueDependency.AnyOf(CatalogueData.Categories)];
 }
 
 public sealed class ListCategoriesHandler(IReadRepository<Category> categories) : IQueryHandler<ListCategories, Page<CategoryDto>>

@@ -24,6 +24,9 @@ public sealed record GetDashboard(int Latest = 5) : IQuery<DashboardDto>, ICatal
     public const int TopCategories = 15;
 
     public string CacheKey => $"dashboard:{Latest}";
+
+    /// <summary>Counts, latest rows and charts of everything, stores with their managers' emails.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => CatalogueDependency.Everything;
 }
 
 public sealed record DashboardDto(

@@ -12,6 +12,9 @@ namespace Overholt.Application.Products.Queries.GetProduct;
 public sealed record GetProduct(int ProductId) : IQuery<Versioned<ProductDto>>, ICatalogueQuery
 {
     public string CacheKey => CatalogueKey.One(nameof(GetProduct), ProductId);
+
+    /// <summary>The product with its categories' ids (its row and its <c>products_categories</c>), and those categories' names.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => [CatalogueDependency.One(CatalogueData.Products, ProductId), CatalogueDependency.AnyOf(CatalogueData.Categories)];
 }
 
 public sealed class GetProductHandler(IReadRepository<Product> products) : IQueryHandler<GetProduct, Versioned<ProductDto>>

@@ -17,6 +17,12 @@ public sealed record ListProducts(int Page = 1, int PageSize = IPagedRequest.Def
     : IQuery<Page<ProductDto>>, ISearchRequest, IProductListFilter, ICatalogueQuery
 {
     public string? CacheKey => CatalogueKey.Page(nameof(ListProducts), this, Sort, filtered: InCategoryId is not null);
+
+    /// <summary>Which products are on the page (any may come or go), with their categories.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => ProductsDependencies;
+
+    private static readonly IReadOnlyList<CatalogueDependency> ProductsDependencies =
+        [CatalogueDependency.AnyOf(CatalogueData.Products), CatalogueDependency.AnyOf(CatalogueData.Categories)];
 }
 
 public sealed class ListProductsHandler(IReadRepository<Product> products) : IQueryHandler<ListProducts, Page<ProductDto>>

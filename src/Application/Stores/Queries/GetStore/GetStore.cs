@@ -14,6 +14,13 @@ namespace Overholt.Application.Stores.Queries.GetStore;
 public sealed record GetStore(int StoreId) : IQuery<Versioned<StoreDto>>, ICatalogueQuery
 {
     public string CacheKey => CatalogueKey.One(nameof(GetStore), StoreId);
+
+    /// <summary>
+    /// The store (its row, <c>stores_products</c>, <c>stores_managers</c>), the names of the products it carries (any:
+    /// which ones is known only once read), and its managers' emails.
+    /// </summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies =>
+        [CatalogueDependency.One(CatalogueData.Stores, StoreId), CatalogueDependency.AnyOf(CatalogueData.Products), CatalogueDependency.AnyOf(CatalogueData.Users)];
 }
 
 public sealed class GetStoreHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<GetStore, Versioned<StoreDto>>

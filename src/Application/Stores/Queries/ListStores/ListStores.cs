@@ -29,6 +29,12 @@ public sealed record ListStores(
     public bool IsFiltered => !string.IsNullOrWhiteSpace(State) || !string.IsNullOrWhiteSpace(City) || CarriesProductId is not null || ManagedByUserId is not null;
 
     public string? CacheKey => CatalogueKey.Page(nameof(ListStores), this, Sort, IsFiltered);
+
+    /// <summary>Which stores are on the page, the names of the products they carry, and their managers' emails.</summary>
+    public IReadOnlyList<CatalogueDependency> Dependencies => StoresDependencies;
+
+    private static readonly IReadOnlyList<CatalogueDependency> StoresDependencies =
+        [CatalogueDependency.AnyOf(CatalogueData.Stores), CatalogueDependency.AnyOf(CatalogueData.Products), CatalogueDependency.AnyOf(CatalogueData.Users)];
 }
 
 public sealed class ListStoresHandler(IReadRepository<Store> stores, IUserDirectory users) : IQueryHandler<ListStores, Page<StoreDto>>
