@@ -43,11 +43,7 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Apple" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/stores/new");
-        await page.GetByLabel("Name").FillAsync("Corner shop");
-        await page.GetByLabel("Address").FillAsync("1 Main St");
-        await page.GetByLabel("City").FillAsync("Portland");
-        await page.GetByLabel("State").FillAsync("OR");
-        await page.GetByLabel("Zip code").FillAsync("97201");
+        await FillNewStoreAsync(page, "Corner shop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Corner shop" })).ToBeVisibleAsync();
 
@@ -109,15 +105,20 @@ public sealed class AdminJourneyTests : IAsyncLifetime
             return route.AbortAsync("aborted");
         });
         await page.GotoAsync("/stores/new");
-        await page.GetByLabel("Name").FillAsync("Corner shop");
-        await page.GetByLabel("Address").FillAsync("1 Main St");
-        await page.GetByLabel("City").FillAsync("Portland");
-        await page.GetByLabel("State").FillAsync("OR");
-        await page.GetByLabel("Zip code").FillAsync("97201");
+        await FillNewStoreAsync(page, "Corner shop");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
         await save.DblClickAsync();
 
         await Assertions.Expect(save).ToBeDisabledAsync();
         Assert.Equal(1, posts);
+    }
+
+    private static async Task FillNewStoreAsync(IPage page, string name)
+    {
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Address").FillAsync("1 Main St");
+        await page.GetByLabel("City").FillAsync("Portland");
+        await page.GetByLabel("State").FillAsync("OR");
+        await page.GetByLabel("Zip code").FillAsync("97201");
     }
 }

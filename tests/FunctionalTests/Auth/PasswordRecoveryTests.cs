@@ -212,6 +212,24 @@ public sealed class PasswordRecoveryTests(PostgresApp postgres) : PostgresApiTes
     }
 
     [Fact]
+    public async Task Cross_site_posts_to_the_password_pages_without_the_form_token_change_nothing()
+    {
+        using var victim = await App.BrowserFor(User);
+        var change = await victim.Http.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = User.Password,
+            ["NewPassword"] = NewPassword,
+            ["ConfirmPassword"] = NewPassword,
+        }));
+        var ask = await victim.Http.PostAsync("/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = User.Email }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ask.StatusCode);
+        await Authentication.LoginAsync(Anonymous, User.Email, User.Password);
+        Assert.Equal(0, await ResetRequestsAsync());
+    }
+
+    [Fact]
     public async Task Fifty_wrong_current_passwords_on_the_change_password_page_lock_it_and_change_nothing()
     {
         using var browser = await App.BrowserFor(User);
