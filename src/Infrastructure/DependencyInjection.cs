@@ -61,6 +61,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<CompiledProjections>();
+        services.AddSingleton<SqliteWriters>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
         services.AddScoped<DatabaseInitializer>();

@@ -47,14 +47,55 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
     [Fact]
     public async Task A_failing_command_rolls_back_every_save_it_made()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
             await unitOfWork.ExecuteAsync<int>(async token =>
             {
-                await categories.AddAsync(new Category("Saved, then rolled back"), token);
+                db.Add(new Category("Saved, then rolled back"));
+                await db.SaveChangesAsync(token);
                 throw new InvalidOperationException("the handler failed after saving");
             }, CancellationToken.None)));
 
         Assert.Equal(0, await InScope((IReadRepository<Category> categories) => categories.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_command_that_saves_once_commits_with_its_save_and_one_that_saves_twice_in_one_transaction()
+    {
+        app.Statements.Reset();
+        await InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync(async token => (await categories.AddAsync(new Category("Saved once"), token)).Id, CancellationToken.None));
+
+        Assert.Equal(["INSERT"], app.Statements.Sent.Select(statement => FirstWord(statement.Sql)));
+
+        app.Statements.Reset();
+        await InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
+            await unitOfWork.ExecuteAsync(async token =>
+            {
+                db.Add(new Category("Saved first"));
+                await db.SaveChangesAsync(token);
+                db.Add(new Category("Saved second"));
+                return 0;
+            }, CancellationToken.None));
+
+        Assert.Equal(["BEGIN", "INSERT", "INSERT", "COMMIT"], app.Statements.Sent.Select(statement => FirstWord(statement.Sql)));
+        Assert.Equal(3, await InScope((IReadRepository<Category> categories) => categories.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_command_that_changes_data_after_its_last_save_fails_and_changes_nothing_more()
+    {
+        var saved = await app.Given.Category("Kept").SaveAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync(async token =>
+            {
+                await categories.AddAsync(new Category("Added last"), token);
+                (await categories.GetByIdAsync(saved.Id, token))!.ChangeDetails(name: "Renamed after the last save");
+                return 0;
+            }, CancellationToken.None)));
+
+        var names = await InScope((OverholtDbContext db) => db.Set<Category>().OrderBy(category => category.Id).Select(category => category.Name).ToListAsync());
+        Assert.Equal(["Kept", "Added last"], names);
     }
 
     [Fact]
@@ -121,10 +162,11 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
     {
         var attempts = 0;
 
-        await InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+        await InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
             await unitOfWork.ExecuteAsync(async token =>
             {
-                await categories.AddAsync(new Category($"Saved on attempt {++attempts}"), token);
+                db.Add(new Category($"Saved on attempt {++attempts}"));
+                await db.SaveChangesAsync(token);
                 if (attempts == 1)
                     throw Transient();
                 return 0;
@@ -149,6 +191,23 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
             }, CancellationToken.None)));
 
         Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_after_the_last_save_committed_is_never_run_again()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<CommitUncertainException>(() => InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync<int>(async token =>
+            {
+                attempts++;
+                await categories.AddAsync(new Category("Saved once"), token);
+                throw Transient();
+            }, CancellationToken.None)));
+
+        Assert.Equal(1, attempts);
+        Assert.Equal("Saved once", Assert.Single(await InScope((OverholtDbContext db) => db.Set<Category>().ToListAsync())).Name);
     }
 
     [Fact]
@@ -185,6 +244,8 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
         Assert.Same(turnedOn, leased);
         Assert.DoesNotContain(app.Statements.Sent, statement => statement.Sql.StartsWith("SAVEPOINT", StringComparison.Ordinal));
     }
+
+    private static string FirstWord(string sql) => sql.TrimStart().Split([' ', '\n', '\r', ';'], 2)[0];
 
     /// <summary>What each provider says when the database cannot answer just then.</summary>
     private Exception Transient() => app.Database.Provider == DatabaseProvider.Postgres

@@ -20,7 +20,11 @@ public sealed partial class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (databaseOptions.Value.MigrateOnStartup)
+        {
+            await UseWriteAheadLogAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
         await SeedReferenceDataAsync();
     }
 
@@ -28,9 +32,20 @@ public sealed partial class DatabaseInitializer(
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await UseWriteAheadLogAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await SeedReferenceDataAsync();
         return pending;
+    }
+
+    /// <summary>
+    /// An SQLite file keeps a write-ahead log (the setting stays with the file): readers no longer wait for a writer's
+    /// commit, nor a writer for readers to finish.
+    /// </summary>
+    private async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
     }
 
     /// <summary>Rows the app cannot run without (the roles), then the configured admin. Safe to run again.</summary>

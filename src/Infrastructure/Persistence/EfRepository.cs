@@ -12,8 +12,8 @@ using Overholt.Infrastructure.Persistence.Specifications;
 namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
-/// <see cref="IRepository{T}"/> over <see cref="OverholtDbContext"/>. Adds and deletes save at once, inside the command's
-/// transaction (see <see cref="UnitOfWork"/>); ProjectTo reads never track.
+/// <see cref="IRepository{T}"/> over <see cref="OverholtDbContext"/>. Adds and deletes save at once, as the command's last
+/// save (see <see cref="UnitOfWork"/>); ProjectTo reads never track.
 /// </summary>
 internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvider mapping, CompiledProjections compiled) : IRepository<T>
     where T : Entity
@@ -23,14 +23,14 @@ internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvid
     public async Task<T> AddAsync(T entity, CancellationToken cancellationToken = default)
     {
         Set.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveLastAsync(cancellationToken);
         return entity;
     }
 
     public async Task DeleteAsync(T entity, CancellationToken cancellationToken = default)
     {
         Set.Remove(entity);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveLastAsync(cancellationToken);
     }
 
     public Task<T?> GetByIdAsync(int id, CancellationToken cancellationToken = default) =>

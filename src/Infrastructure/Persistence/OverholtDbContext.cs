@@ -34,6 +34,64 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
 
     public DbSet<Category> Categories => Set<Category>();
 
+    /// <summary>Where the command running on this context is in its saves (<see cref="UnitOfWork"/>); none outside a command.</summary>
+    internal CommandSaves Saves { get; set; }
+
+    /// <summary>
+    /// Inside a command, a save that may not be its last begins the command's transaction, so that what the command
+    /// saves later commits with it. The last save needs none of its own: EF wraps it in its implicit transaction when
+    /// it has more than one statement, and a single statement commits alone, in one round trip.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Saves is CommandSaves.None || !ChangeTracker.HasChanges())
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        switch (Saves)
+        {
+            case CommandSaves.Done:
+                throw new InvalidOperationException("A command changed data after its last save (IRepository.AddAsync and DeleteAsync end a command's writes).");
+            case CommandSaves.Open when Database.CurrentTransaction is null:
+                await Database.BeginTransactionAsync(cancellationToken);
+                break;
+        }
+
+        if (Saves is CommandSaves.Open || Database.CurrentTransaction is not null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await CommittingSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Saves = CommandSaves.Done;
+        return saved;
+    }
+
+    /// <summary>The command's last save, made outside a transaction of the app's: it commits as it ends.</summary>
+    internal Task<int> SaveLastAsync(CancellationToken cancellationToken)
+    {
+        if (Saves is CommandSaves.Open)
+            Saves = CommandSaves.Last;
+        return SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A save that commits as it ends. The connection is opened first: failing to connect sends nothing, so the command
+    /// may be run again. A failure the database reported (a conflict, a shutdown, SQLite busy) rolled the save back; any
+    /// other (a connection lost, a timeout) may have come after the commit, so the command is never run again.
+    /// </summary>
+    private async Task<int> CommittingSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception exception) when (TransientFailure.Is(exception) && !TransientFailure.IsReportedByDatabase(exception))
+        {
+            throw new CommitUncertainException(exception);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -53,4 +111,20 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
         builder.Entity<IdentityRoleClaim<int>>().ToTable("role_claims");
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
+}
+
+/// <summary>How far a command has got in its saves.</summary>
+internal enum CommandSaves
+{
+    /// <summary>No command is running: each save is on its own.</summary>
+    None,
+
+    /// <summary>A command runs, and more saves may follow.</summary>
+    Open,
+
+    /// <summary>The command's last save is being made.</summary>
+    Last,
+
+    /// <summary>The last save has committed: a further change would not commit with the command.</summary>
+    Done,
 }

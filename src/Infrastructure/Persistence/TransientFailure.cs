@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Overholt.Infrastructure.Persistence;
 
@@ -22,6 +23,21 @@ public static class TransientFailure
             if (exception is RetryLimitExceededException or CommitUncertainException
                 or DbException { IsTransient: true }
                 or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the database itself reported the failure (PostgreSQL with an error code, SQLite busy or locked): the
+    /// statement it refused did not commit. A connection lost or a timeout says nothing of what the server did.
+    /// </summary>
+    public static bool IsReportedByDatabase(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException or SqliteException)
                 return true;
         }
 

@@ -68,6 +68,44 @@ public sealed class SqlStatementCounter : DbCommandInterceptor, IDbTransactionIn
         return ValueTask.FromResult(result);
     }
 
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        RecordTransaction("BEGIN");
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        RecordTransaction("BEGIN");
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        RecordTransaction("COMMIT");
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        RecordTransaction("COMMIT");
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult TransactionRollingBack(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        RecordTransaction("ROLLBACK");
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> TransactionRollingBackAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        RecordTransaction("ROLLBACK");
+        return ValueTask.FromResult(result);
+    }
+
+    private void RecordTransaction(string statement) => _sent.Enqueue(new SentStatement(statement, []));
+
     private void RecordSavepoint(TransactionEventData eventData) => _sent.Enqueue(new SentStatement($"SAVEPOINT {eventData.TransactionId}", []));
 
     private void Record(DbCommand command) =>
