@@ -128,6 +128,34 @@ public sealed class CatalogueCacheDependencyTests
     }
 
     [Fact]
+    public async Task The_cache_never_holds_more_than_its_maximum_bytes_of_answers()
+    {
+        var cache = new CatalogueCache(Options.Create(new CacheOptions { MaxBytes = 1 << 20 }), TimeProvider.System);
+        cache.StartServing();
+        var large = new string('x', 50_000); // about 100 KB: ten fit
+
+        for (var id = 1; id <= 25; id++)
+        {
+            await cache.GetOrReadAsync($"product:{id}", [CatalogueDependency.One(CatalogueData.Products, id)], _ => ValueTask.FromResult(large), TestContext.Current.CancellationToken);
+            Assert.InRange(cache.Bytes, 0, 1 << 20);
+        }
+
+        Assert.InRange(cache.Count, 1, 10);
+    }
+
+    [Fact]
+    public void An_answers_estimated_size_is_close_to_what_it_allocated()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var page = new Sample.Page(
+            [.. Enumerable.Range(1, 50).Select(id => new Sample.Product(id, $"Product number {id:D6}", [new Sample.Category(id, "Fruit", "Sweet things"), new Sample.Category(id + 1, "Local", null)]))],
+            Total: 1234);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(ApproximateSize.Of(page), allocated / 2, allocated * 2);
+    }
+
+    [Fact]
     public async Task A_dropped_answer_leaves_nothing_behind_and_can_be_kept_again()
     {
         await KeepAll();
@@ -179,4 +207,14 @@ public sealed class CatalogueCacheDependencyTests
         }, TestContext.Current.CancellationToken);
         return !read;
     }
+}
+
+/// <summary>Answers shaped as the app's: a page of products with their categories.</summary>
+internal static class Sample
+{
+    internal sealed record Category(int Id, string Name, string? Description);
+
+    internal sealed record Product(int Id, string Name, List<Category> Categories);
+
+    internal sealed record Page(List<Product> Items, int Total);
 }

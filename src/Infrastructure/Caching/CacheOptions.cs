@@ -21,4 +21,11 @@ public sealed class CacheOptions
     /// <summary>How long an answer is kept at most, whatever was heard: the backstop for a change made with the triggers off.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan MaxEntryAge { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// About how much memory the kept answers may take (estimated from what they hold, <see cref="ApproximateSize"/>):
+    /// when the next answer would pass it, the cache starts over.
+    /// </summary>
+    [Range(1L << 20, 1L << 40)]
+    public long MaxBytes { get; set; } = 64L << 20;
 }

@@ -21,8 +21,9 @@ namespace Overholt.Infrastructure.Caching;
 public sealed class CatalogueCache : IReadCache
 {
     /// <summary>
-    /// Bounds memory whatever ids and pages clients ask for. When full, the cache starts over, so a client asking for
-    /// thousands of empty pages costs reads, not a cache that keeps nothing more.
+    /// Bounds memory whatever ids and pages clients ask for, with <see cref="CacheOptions.MaxBytes"/> for large answers.
+    /// When full, the cache starts over, so a client asking for thousands of empty pages costs reads, not a cache that
+    /// keeps nothing more.
     /// </summary>
     public const int MaxEntries = 20_000;
 
@@ -32,6 +33,7 @@ public sealed class CatalogueCache : IReadCache
     private readonly long _staleAfter;
     private readonly long _maxEntryAge;
     private readonly long _askedResolution;
+    private readonly long _maxBytes;
     private readonly Lock _transition = new();
     private readonly long[] _changesHeard = new long[Kinds]; // per CatalogueData; written under _transition
     private Generation? _current; // null: not serving
@@ -44,10 +46,21 @@ public sealed class CatalogueCache : IReadCache
         _staleAfter = Ticks(options.Value.StaleAfter);
         _maxEntryAge = Ticks(options.Value.MaxEntryAge);
         _askedResolution = Ticks(TimeSpan.FromMilliseconds(100));
+        _maxBytes = options.Value.MaxBytes;
         _askedAt = time.GetTimestamp() - _staleAfter - _askedResolution;
     }
 
     public bool IsServing => Volatile.Read(ref _current) is not null;
+
+    /// <summary>About how many bytes the kept answers take (<see cref="ApproximateSize"/>).</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_transition)
+                return _current?.Bytes ?? 0;
+        }
+    }
 
     /// <summary>How many answers are kept at the moment.</summary>
     public int Count
@@ -77,7 +90,7 @@ public sealed class CatalogueCache : IReadCache
         // outlive it. Read while not confirmed, it is kept too: changes are heard in commit order, so once a later
         // heartbeat comes back, every change committed before this read has dropped it or not happened.
         if (answer is not null)
-            Keep(generation, key, new Kept(answer, dependencies, ReadAt: now), heardBefore);
+            Keep(generation, key, new Kept(answer, dependencies, ReadAt: now, Bytes: (2L * key.Length) + ApproximateSize.Of(answer)), heardBefore);
 
         return answer;
     }
@@ -129,7 +142,7 @@ public sealed class CatalogueCache : IReadCache
                     return;
             }
 
-            if (generation.Count >= MaxEntries)
+            if (generation.Count >= MaxEntries || generation.Bytes + kept.Bytes > _maxBytes)
                 Volatile.Write(ref _current, new Generation()); // start over
             else
                 generation.Add(key, kept);
@@ -171,7 +184,7 @@ public sealed class CatalogueCache : IReadCache
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    private sealed record Kept(object Answer, IReadOnlyList<CatalogueDependency> Dependencies, long ReadAt);
+    private sealed record Kept(object Answer, IReadOnlyList<CatalogueDependency> Dependencies, long ReadAt, long Bytes);
 
     /// <summary>
     /// The answers kept since serving started (or the cache last started over), read without a lock; and, changed only
@@ -186,11 +199,14 @@ public sealed class CatalogueCache : IReadCache
 
         public int Count { get; private set; }
 
+        public long Bytes { get; private set; }
+
         public void Add(string key, Kept kept)
         {
             Remove(key);
             Answers[key] = kept;
             Count++;
+            Bytes += kept.Bytes;
             foreach (var dependency in kept.Dependencies)
                 _dependents[(int)dependency.Data].Add(dependency.Id, key);
         }
@@ -221,6 +237,7 @@ public sealed class CatalogueCache : IReadCache
             if (!Answers.TryRemove(key, out var kept))
                 return;
             Count--;
+            Bytes -= kept.Bytes;
             foreach (var dependency in kept.Dependencies)
                 _dependents[(int)dependency.Data].Remove(dependency.Id, key);
         }

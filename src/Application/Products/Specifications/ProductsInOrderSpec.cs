@@ -6,7 +6,9 @@ namespace Overholt.Application.Products.Specifications;
 
 /// <summary>
 /// Products, optionally those whose name contains <c>search</c> and those in a category, ordered by
-/// <see cref="ProductSorting"/> (by name unless <c>sort</c> says).
+/// <see cref="ProductSorting"/> (by name unless <c>sort</c> says). A page and its categories are one statement on
+/// PostgreSQL (one collection: no rows multiplied by another's), so the search runs once, not again for the categories;
+/// SQLite splits every query (its provider configuration says why).
 /// </summary>
 public sealed class ProductsInOrderSpec : Specification<Product>
 {
@@ -17,6 +19,5 @@ public sealed class ProductsInOrderSpec : Specification<Product>
         if (inCategoryId is { } categoryId)
             Query.Where(product => product.Categories.Any(category => category.Id == categoryId));
         ProductSorting.Fields.Apply(Query, sort);
-        Query.AsSplitQuery();
     }
 }
