@@ -112,6 +112,48 @@ public abstract class HistoryTests(OverholtApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task Admins_see_recent_changes_filtered_by_who_what_and_when_and_each_resources_history_tab()
+    {
+        var store = await Given.Store("Corner").SaveAsync();
+        await (await AsAdmin.PutJsonAsync($"/api/stores/{store.Id}", new { name = "Corner shop" })).AssertOkJson();
+        await (await AsAdmin.PostJsonAsync("/api/categories", new { name = "Fruit" })).AssertOkJson(HttpStatusCode.Created);
+        using var browser = await App.BrowserFor(Admin);
+
+        var dashboard = await browser.GetAsync("/");
+        var recent = await browser.GetAsync($"/history?who={Uri.EscapeDataString(Admin.Email)}&action=store.updated&from={DateTime.UtcNow:yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}");
+        var none = await browser.GetAsync($"/history?who={Uri.EscapeDataString(User.Email)}");
+        var unknown = await browser.GetAsync("/history?who=nobody%40example.com");
+        var tab = await browser.GetAsync($"/stores/{store.Id}/history");
+        var storePage = await browser.GetAsync($"/stores/{store.Id}");
+
+        Assert.NotNull(dashboard.QuerySelector("a[href='/history']"));
+        var row = Assert.Single(recent.QuerySelectorAll("tbody tr"));
+        Assert.Contains("store.updated", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Admin.Email, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Corner → Corner shop", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No changes recorded.", none.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("nobody@example.com", unknown.Alert(), StringComparison.Ordinal);
+        Assert.Equal(["store.updated", "store.created"], tab.QuerySelectorAll("tbody tr td:nth-child(3)").Select(cell => cell.TextContent));
+        Assert.NotNull(storePage.QuerySelector($"a[href='/stores/{store.Id}/history']"));
+    }
+
+    [Fact]
+    public async Task A_stores_manager_sees_its_history_tab_and_nothing_else()
+    {
+        var mine = await Given.Store().WithManager(User).SaveAsync();
+        var other = await Given.Store().SaveAsync();
+        var product = await Given.Product().SaveAsync();
+        using var browser = await App.BrowserFor(User);
+
+        await browser.GetAsync($"/stores/{mine.Id}/history");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAnyAsync($"/stores/{other.Id}/history")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAnyAsync("/history")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAnyAsync($"/products/{product.Id}/history")).Response.StatusCode);
+        Assert.Null((await browser.GetAsync("/")).QuerySelector("a[href='/history']"));
+    }
+
+    [Fact]
     public async Task A_stores_managers_read_its_history_but_no_other_stores_nor_the_whole_history()
     {
         var mine = await Given.Store().WithManager(User).SaveAsync();
