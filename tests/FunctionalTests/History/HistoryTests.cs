@@ -98,6 +98,20 @@ public abstract class HistoryTests(OverholtApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_user_changing_their_own_password_is_recorded_as_theirs_without_the_password()
+    {
+        var changed = await AsUser.PostJsonAsync("/api/auth/manage/info", new { old_password = User.Password, new_password = "Changed-password-1" });
+        Assert.True(changed.IsSuccessStatusCode, $"{(int)changed.StatusCode}");
+
+        var entry = Assert.Single(await Entries("/api/history?action=user.password_changed"));
+
+        Assert.Equal(User.Id, entry.GetProperty("resource_id").GetInt32());
+        Assert.Equal(User.Id, entry.GetProperty("actor").GetProperty("id").GetInt32());
+        Assert.Equal(User.Email, entry.GetProperty("actor").GetProperty("email").GetString());
+        Assert.Equal("""{"password":[null,"changed"]}""", entry.GetProperty("changes").GetRawText());
+    }
+
+    [Fact]
     public async Task Page_edits_record_the_signed_in_user()
     {
         var store = await Given.Store("Before").SaveAsync();
@@ -215,6 +229,8 @@ public abstract class HistoryTests(OverholtApp app) : ApiTest(app)
     [Theory]
     [InlineData("actor=abc", "actor")]
     [InlineData("actor=0", "actor")]
+    [InlineData("actor=%00", "actor")]
+    [InlineData("resource_id=1%002", "resource_id")]
     [InlineData("action=store.exploded", "action")]
     [InlineData("action=store.created%00", "action")]
     [InlineData("resource_type=%00", "resource_type")]
