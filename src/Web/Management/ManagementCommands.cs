@@ -20,7 +20,7 @@ using Overholt.Web.Hosting;
 namespace Overholt.Web.Management;
 
 /// <summary>
-/// The operator's commands, the original's <c>manage.py</c> grown up: <c>users …</c> and <c>db …</c>, run by the web
+/// The operator's commands, the original's <c>manage.py</c> grown up: <c>users …</c>, <c>db …</c> and <c>history …</c>, run by the web
 /// app's own executable, built by <see cref="OverholtHost"/> as the server is. The user commands are thin adapters,
 /// like controllers: they send the same commands and queries through the whole pipeline, as the local operator.
 /// </summary>
@@ -43,7 +43,7 @@ public static class ManagementCommands
     public static async Task<int> RunAsync(string[] args, OperatorConsole console, WebApplicationOptions host, Action<IConfigurationBuilder>? configure = null)
     {
         await using var app = new OperatorHost(host, configure);
-        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users and the database.")
+        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users, the database and the change history.")
         {
             Users(app, console),
             Database(app, console),
