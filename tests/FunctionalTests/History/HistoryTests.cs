@@ -112,6 +112,17 @@ public abstract class HistoryTests(OverholtApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task A_password_reset_through_an_emailed_link_is_recorded_as_anonymous()
+    {
+        var link = await Auth.ResetLinks.ForAsync(App, User);
+
+        Assert.Equal(HttpStatusCode.OK, (await Auth.ResetLinks.UseAsync(Anonymous, link, "Recovered-password-1")).StatusCode);
+
+        var entry = Assert.Single(await Entries($"/api/history?action=user.password_reset&resource_id={User.Id}"));
+        Assert.Equal("""{"id":null,"email":null,"kind":"anonymous"}""", entry.GetProperty("actor").GetRawText());
+    }
+
+    [Fact]
     public async Task Page_edits_record_the_signed_in_user()
     {
         var store = await Given.Store("Before").SaveAsync();
