@@ -1,5 +1,7 @@
+using NSubstitute;
 using Overholt.Application.History;
 using Overholt.Application.History.Queries.ListHistory;
+using Overholt.Application.Security;
 
 namespace Overholt.UnitTests.Application;
 
@@ -62,5 +64,24 @@ public sealed class ChangeSetTests
     public void Every_action_belongs_to_a_resource_type()
     {
         Assert.All(HistoryActions.All, action => Assert.Contains(action.Split('.')[0], HistoryActions.ResourceTypes));
+    }
+}
+
+/// <summary>Who a change is recorded against, from whoever the request runs for.</summary>
+public sealed class ChangeActorTests
+{
+    [Fact]
+    public void A_signed_in_user_is_their_id_and_email_the_operator_and_nobody_have_no_id()
+    {
+        var user = Substitute.For<ICurrentUser>();
+        user.Id.Returns(17);
+        user.Email.Returns("ann@example.com");
+        var operatorUser = Substitute.For<ICurrentUser>();
+        operatorUser.IsAuthenticated.Returns(true);
+        var nobody = Substitute.For<ICurrentUser>();
+
+        Assert.Equal(new ChangeActor(17, "ann@example.com"), ChangeActor.For(user));
+        Assert.Equal(ChangeActor.Operator, ChangeActor.For(operatorUser));
+        Assert.Equal(ChangeActor.Anonymous, ChangeActor.For(nobody));
     }
 }
