@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Overholt.Application.History;
 
 /// <summary>
-/// One recorded change: when, by whom, the request's trace id, what (<see cref="HistoryActions"/>), and each changed
-/// field with its value before and after (<c>{"name": ["Old", "New"]}</c>; null where there was none).
+/// One recorded change: when, by whom, the request's trace id, what (an action such as <c>store.updated</c>), to
+/// which resource, and each changed field with its value before and after
+/// (<c>{"name": ["Old", "New"]}</c>; null where there was none).
 /// </summary>
 public sealed class HistoryEntryDto
 {
@@ -27,9 +28,9 @@ public sealed class HistoryEntryDto
 }
 
 /// <summary>
-/// Who made a change: a user's <c>id</c> and <c>email</c> (as they were then), with <c>kind</c> <c>user</c>; otherwise
-/// no id or email and <c>kind</c> <c>operator</c> (a management command), <c>system</c> (a background job) or
-/// <c>anonymous</c> (a password reset link).
+/// Who made a change. A user: <c>id</c> and <c>email</c> as they were then, and kind <c>user</c>. Anyone else: no id
+/// or email, and kind <c>operator</c> (a management command), <c>system</c> (a background job) or <c>anonymous</c>
+/// (a password reset link).
 /// </summary>
 public sealed record HistoryActorDto(int? Id, string? Email, string Kind)
 {
