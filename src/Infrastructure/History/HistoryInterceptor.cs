@@ -62,10 +62,10 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     {
         if (db is null)
             return;
-        var changes = TrackedChanges.Read(db, actors.Current);
+        var actor = actors.Current;
+        var changes = TrackedChanges.Read(db, actor);
         if (changes.Count == 0)
             return;
-        var actor = actors.Current;
         var traceId = TraceId();
         foreach (var change in changes)
         {
