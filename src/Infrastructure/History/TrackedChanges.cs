@@ -174,8 +174,10 @@ internal static class TrackedChanges
                 return;
         }
 
+        // A new password renews the security stamp; a hash upgraded at sign-in (the same password) does not.
         var hash = entry.Property(nameof(ApplicationUser.PasswordHash));
-        var passwordChanged = !Equals(hash.OriginalValue, hash.CurrentValue);
+        var stamp = entry.Property(nameof(ApplicationUser.SecurityStamp));
+        var passwordChanged = !Equals(hash.OriginalValue, hash.CurrentValue) && !Equals(stamp.OriginalValue, stamp.CurrentValue);
         if (passwordChanged)
             set.PasswordChanged();
         if (set.Count == 0)
