@@ -89,6 +89,8 @@ public class ProductReadBenchmarks
 
         public bool IsAuthenticated => Id is not null;
 
+        public string? Email => null;
+
         public string Name => "benchmark user";
 
         public bool IsInRole(string role) => false;

@@ -7,10 +7,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Overholt.Application.Caching;
 using Overholt.Application.Email;
+using Overholt.Application.History;
 using Overholt.Application.Persistence;
 using Overholt.Domain.Users;
 using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Email;
+using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Idempotency;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.KeyRing;
@@ -80,6 +82,10 @@ public static class DependencyInjection
         services.AddSingleton<IInterceptor, CatalogueChangeInterceptor>();
         services.AddMemoryCache();
         services.AddSingleton<IInterceptor, AccountChangeInterceptor>();
+        // Who changes are recorded against: the host says (requests, the operator); the system where it does not.
+        services.TryAddSingleton<IChangeActor, SystemChangeActor>();
+        services.AddSingleton<IInterceptor, HistoryInterceptor>();
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddEmail();
 
         // Adapters are named after the port they implement: UnitOfWork : IUnitOfWork, UserDirectory : IUserDirectory.

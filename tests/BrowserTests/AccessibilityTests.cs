@@ -33,6 +33,8 @@ public sealed class AccessibilityTests : IAsyncLifetime
             "/products", "/products/new", $"/products/{product.Id}", $"/products/{product.Id}/edit", $"/products/{product.Id}/delete",
             "/categories", "/categories/new", $"/categories/{category.Id}", $"/categories/{category.Id}/edit", $"/categories/{category.Id}/delete",
             "/users", "/users/new", $"/users/{app.User.Id}", $"/users/{app.User.Id}/delete", "/account/password",
+            "/history", $"/history?action=store.created&resource_type=store&resource_id={store.Id}", $"/stores/{store.Id}/history",
+            $"/products/{product.Id}/history", $"/categories/{category.Id}/history", $"/users/{app.User.Id}/history",
             "/stores?search=corner", "/does-not-exist",
         ];
         foreach (var path in pages)

@@ -58,6 +58,16 @@ public sealed class AdminJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#store-managers")).ToContainTextAsync(App.User.Email);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("store.png"), FullPage = true });
 
+        // The store's History tab: each change, newest first, with who made it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("store.manager_added");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("store.product_added");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("store.created");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync(App.Admin.Email);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("history.png"), FullPage = true });
+
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Corner shop" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("dashboard.png"), FullPage = true });

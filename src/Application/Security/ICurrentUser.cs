@@ -9,6 +9,9 @@ public interface ICurrentUser
     /// <summary>Whether someone acts: a signed-in user or the operator.</summary>
     bool IsAuthenticated { get; }
 
+    /// <summary>The signed-in user's email as their sign-in claims carry it; null for the operator and nobody.</summary>
+    string? Email { get; }
+
     /// <summary>How logs and traces name who acts: <c>user 17</c>, <c>operator</c> or <c>anonymous</c>.</summary>
     string Name { get; }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Overholt.Application.History;
+using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Idempotency;
 using Overholt.Infrastructure.Identity;
 using Overholt.Infrastructure.Persistence;
@@ -19,7 +21,8 @@ namespace Overholt.Infrastructure.Jobs;
 /// same rows: a row is deleted once, whoever deletes it. At the same turn it forgets the sign-in failures and password
 /// reset requests that no longer count (<see cref="PurgeExpiredThrottlesAsync"/>), which would otherwise grow with
 /// every name and address ever tried, and the idempotency keys past their 24 hours
-/// (<see cref="PurgeExpiredIdempotencyKeysAsync"/>), which would otherwise grow with every create.
+/// (<see cref="PurgeExpiredIdempotencyKeysAsync"/>), which would otherwise grow with every create, and the change
+/// history older than <c>History:RetentionDays</c> (<see cref="PurgeExpiredHistoryAsync"/>).
 /// </summary>
 public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<JobsOptions> options, TimeProvider clock, ILogger<OutboxPurger> logger)
     : BackgroundService
@@ -44,6 +47,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
                 var keys = await PurgeExpiredIdempotencyKeysAsync(stoppingToken);
                 if (keys > 0)
                     LogPurgedIdempotencyKeys(keys);
+                var history = await PurgeExpiredHistoryAsync(stoppingToken);
+                if (history > 0)
+                    LogPurgedHistory(history);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -102,6 +108,14 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
         return await scope.ServiceProvider.GetRequiredService<IdempotencyKeys>().PurgeExpiredAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the history entries older than <c>History:RetentionDays</c>; returns how many went.</summary>
+    public async Task<int> PurgeExpiredHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var retention = TimeSpan.FromDays(scope.ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value.RetentionDays);
+        return await scope.ServiceProvider.GetRequiredService<IChangeHistory>().PurgeAsync(clock.GetUtcNow() - retention, cancellationToken);
+    }
+
     private static async Task<int> InBatchesAsync(Func<Task<int>> deleteBatch)
     {
         var total = 0;
@@ -123,6 +137,9 @@ public sealed partial class OutboxPurger(IServiceScopeFactory scopes, IOptions<J
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Keys} idempotency key(s) past their retention")]
     private partial void LogPurgedIdempotencyKeys(int keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Entries} history entr(ies) past their retention")]
+    private partial void LogPurgedHistory(int entries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging the outbox failed; will try again at the next turn")]
     private partial void LogPurgeFailed(Exception exception);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Overholt.Application;
 using Overholt.Application.Behaviours;
+using Overholt.Application.History;
 using Overholt.Application.Security;
 using Overholt.Infrastructure;
 using Overholt.Infrastructure.Health;
@@ -69,9 +70,15 @@ public static class OverholtHost
 
         services.AddOverholtAuthentication();
         if (entry == HostEntry.Command)
+        {
             services.AddScoped<ICurrentUser, LocalOperator>();
+            services.AddSingleton<IChangeActor, OperatorChangeActor>();
+        }
         else
+        {
             services.AddScoped<ICurrentUser, HttpCurrentUser>();
+            services.AddSingleton<IChangeActor, RequestChangeActor>();
+        }
         services.AddSignInThrottling();
         services.AddReverseProxySupport(builder.Configuration);
         services.AddOverholtProblemDetails();

@@ -14,6 +14,8 @@ internal sealed class LocalOperator : ICurrentUser
 
     public bool IsAuthenticated => true;
 
+    public string? Email => null;
+
     public string Name => "operator";
 
     public bool IsInRole(string role) => role == Roles.Admin;

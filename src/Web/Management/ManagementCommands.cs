@@ -3,6 +3,7 @@ using System.Globalization;
 using Mediator;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Overholt.Application.History.Commands.PurgeHistory;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
 using Overholt.Application.Users.Commands.DeleteUser;
@@ -19,7 +20,7 @@ using Overholt.Web.Hosting;
 namespace Overholt.Web.Management;
 
 /// <summary>
-/// The operator's commands, the original's <c>manage.py</c> grown up: <c>users …</c> and <c>db …</c>, run by the web
+/// The operator's commands, the original's <c>manage.py</c> grown up: <c>users …</c>, <c>db …</c> and <c>history …</c>, run by the web
 /// app's own executable, built by <see cref="OverholtHost"/> as the server is. The user commands are thin adapters,
 /// like controllers: they send the same commands and queries through the whole pipeline, as the local operator.
 /// </summary>
@@ -42,10 +43,11 @@ public static class ManagementCommands
     public static async Task<int> RunAsync(string[] args, OperatorConsole console, WebApplicationOptions host, Action<IConfigurationBuilder>? configure = null)
     {
         await using var app = new OperatorHost(host, configure);
-        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users and the database.")
+        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users, the database and the change history.")
         {
             Users(app, console),
             Database(app, console),
+            History(app, console),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
@@ -140,6 +142,22 @@ public static class ManagementCommands
         }, cancellationToken));
 
         return new Command("db", "Manage the database.") { migrate, seed };
+    }
+
+    private static Command History(OperatorHost app, OperatorConsole console)
+    {
+        var before = new Option<string>("--before") { Description = "Delete what was recorded before this date (yyyy-MM-dd, UTC) or time (ISO 8601)", Required = true };
+        var purge = new Command("purge", "Delete the change history recorded before a date and say how many entries went.") { before };
+        purge.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
+        {
+            if (!DateTimeOffset.TryParse(parse.GetValue(before), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+                return Fail(console, "--before must be a date (yyyy-MM-dd) or a time (ISO 8601).");
+            var deleted = await services.GetRequiredService<IMediator>().Send(new PurgeHistory(date), token);
+            console.Out.WriteLine($"Deleted {deleted} history entries recorded before {date.ToString("u", CultureInfo.InvariantCulture)}.");
+            return 0;
+        }, cancellationToken));
+
+        return new Command("history", "Manage the change history.") { purge };
     }
 
     private static int Fail(OperatorConsole console, string message)

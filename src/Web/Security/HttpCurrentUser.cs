@@ -13,6 +13,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor httpContextAccessor) 
 
     public bool IsAuthenticated => Id is not null;
 
+    public string? Email => Id is null ? null : Principal?.FindFirstValue(ClaimTypes.Email);
+
     public string Name => Id is { } id ? string.Create(CultureInfo.InvariantCulture, $"user {id}") : "anonymous";
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;

@@ -351,6 +351,73 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("stores_products", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.History.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("actor");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_history");
+
+                    b.HasIndex("At", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_change_history_at_id");
+
+                    b.HasIndex("ActorId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_change_history_actor_id_at_id");
+
+                    b.HasIndex("ResourceType", "ResourceId", "At", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_change_history_resource_type_resource_id_at_id");
+
+                    b.ToTable("change_history", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Idempotency.IdempotencyKey", b =>
                 {
                     b.Property<int>("UserId")

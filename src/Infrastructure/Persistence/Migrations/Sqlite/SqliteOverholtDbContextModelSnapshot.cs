@@ -334,6 +334,71 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("stores_products", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.History.HistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_history");
+
+                    b.HasIndex("At", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_change_history_at_id");
+
+                    b.HasIndex("ActorId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_change_history_actor_id_at_id");
+
+                    b.HasIndex("ResourceType", "ResourceId", "At", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_change_history_resource_type_resource_id_at_id");
+
+                    b.ToTable("change_history", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Idempotency.IdempotencyKey", b =>
                 {
                     b.Property<int>("UserId")
