@@ -46,6 +46,10 @@ internal static class TrackedChanges
 
     private static readonly (string Property, string Field)[] UserFields = [(nameof(ApplicationUser.Email), "email"), (nameof(ApplicationUser.Active), "active")];
 
+    /// <summary>Whether a save creates a resource whose history entry must follow its insert (it needs the new id).</summary>
+    public static bool CreatesResource(DbContext db) =>
+        db.ChangeTracker.Entries().Any(entry => entry.State == EntityState.Added && entry.Entity is Store or Product or Category or ApplicationUser);
+
     public static List<TrackedChange> Read(DbContext db, ChangeActor actor)
     {
         var changes = new List<TrackedChange>();

@@ -6,6 +6,7 @@ using Overholt.Domain.Categories;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Products;
 using Overholt.Domain.Stores;
+using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Identity;
 
 namespace Overholt.Infrastructure.Persistence;
@@ -40,22 +41,27 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// <summary>
     /// Inside a command, a save that may not be its last begins the command's transaction, so that what the command
     /// saves later commits with it. The last save needs none of its own: EF wraps it in its implicit transaction when
-    /// it has more than one statement, and a single statement commits alone, in one round trip.
+    /// it has more than one statement, and a single statement commits alone, in one round trip. A save that creates a
+    /// resource is followed by its history entry, which needs the id the insert returns (<see cref="HistoryInterceptor"/>):
+    /// both are saved in one transaction of their own.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (Saves is CommandSaves.None || !ChangeTracker.HasChanges())
+        if (!ChangeTracker.HasChanges())
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        switch (Saves)
+        if (Saves is CommandSaves.Done)
+            throw new InvalidOperationException("A command changed data after its last save (IRepository.AddAsync and DeleteAsync end a command's writes).");
+        if (Database.CurrentTransaction is not null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Saves is CommandSaves.Open)
         {
-            case CommandSaves.Done:
-                throw new InvalidOperationException("A command changed data after its last save (IRepository.AddAsync and DeleteAsync end a command's writes).");
-            case CommandSaves.Open when Database.CurrentTransaction is null:
-                await Database.BeginTransactionAsync(cancellationToken);
-                break;
+            await Database.BeginTransactionAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (Saves is CommandSaves.Open || Database.CurrentTransaction is not null)
+        if (TrackedChanges.CreatesResource(this))
+            return await SaveWithFollowingEntriesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Saves is CommandSaves.None)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var saved = await CommittingSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
         Saves = CommandSaves.Done;
@@ -91,6 +97,41 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
             await Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// A save and the history entries that follow it, in one transaction committed here. Inside a command, a failure
+    /// runs the command again whole (<see cref="UnitOfWork"/>); outside one it is not retried, since the entries it
+    /// added would be added again.
+    /// </summary>
+    private async Task<int> SaveWithFollowingEntriesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        using var once = Saves is CommandSaves.None ? OverholtExecutionStrategy.WithoutRetries() : null;
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(
+            (Db: this, Accept: acceptAllChangesOnSuccess),
+            static async (_, state, token) =>
+            {
+                await using var transaction = await state.Db.Database.BeginTransactionAsync(token);
+                var count = await state.Db.SaveTrackedChangesAsync(state.Accept, token);
+                try
+                {
+                    await transaction.CommitAsync(token);
+                }
+                catch (Exception exception) when (TransientFailure.Is(exception))
+                {
+                    throw new CommitUncertainException(exception);
+                }
+
+                return count;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+        if (Saves is CommandSaves.Last)
+            Saves = CommandSaves.Done;
+        return saved;
+    }
+
+    private Task<int> SaveTrackedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
