@@ -70,8 +70,9 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
                 return 0;
             }, CancellationToken.None));
 
-        // The update and its history entry, in EF's own transaction of the one save: nothing begun before the read.
-        Assert.Equal(["SELECT", "BEGIN", "UPDATE", .. Batched("INSERT"), "COMMIT"], app.Statements.Sent.Select(statement => FirstWord(statement.Sql)));
+        // The update and its history entry: one command on PostgreSQL, which runs a command's statements all or none;
+        // statement by statement in EF's own transaction on SQLite. Nothing begun before the read.
+        Assert.Equal(OneSave("UPDATE", "INSERT"), app.Statements.Sent.Select(statement => FirstWord(statement.Sql)));
 
         app.Statements.Reset();
         await InScope(async (IUnitOfWork unitOfWork, OverholtDbContext db) =>
@@ -253,8 +254,10 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
         Assert.DoesNotContain(app.Statements.Sent, statement => statement.Sql.StartsWith("SAVEPOINT", StringComparison.Ordinal));
     }
 
-    /// <summary>What follows a statement in the same save: in its batch on PostgreSQL, a command of its own on SQLite.</summary>
-    private string[] Batched(string statement) => app.Database.Provider == DatabaseProvider.Postgres ? [] : [statement];
+    /// <summary>What a read and then one save of <paramref name="statements"/> send: one command on PostgreSQL, a transaction of commands on SQLite.</summary>
+    private string[] OneSave(params string[] statements) => app.Database.Provider == DatabaseProvider.Postgres
+        ? ["SELECT", statements[0]]
+        : ["SELECT", "BEGIN", .. statements, "COMMIT"];
 
     private static string FirstWord(string sql) => sql.TrimStart().Split([' ', '\n', '\r', ';'], 2)[0];
 

@@ -35,6 +35,9 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
 
     public DbSet<Category> Categories => Set<Category>();
 
+    /// <summary>How many changed rows a save may hold to be sent as one command: well below Npgsql's batch size.</summary>
+    private const int MaxStatementsInOneBatch = 100;
+
     /// <summary>Where the command running on this context is in its saves (<see cref="UnitOfWork"/>); none outside a command.</summary>
     internal CommandSaves Saves { get; set; }
 
@@ -80,10 +83,15 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// A save that commits as it ends. The connection is opened first: failing to connect sends nothing, so the command
     /// may be run again. A failure the database reported (a conflict, a shutdown, SQLite busy) rolled the save back; any
     /// other (a connection lost, a timeout) may have come after the commit, so the command is never run again.
+    /// PostgreSQL runs the statements of one command (one batch, ended by one Sync) in one implicit transaction, all or
+    /// none: a save EF sends as one command (<see cref="IsOneBatch"/>) needs no BEGIN and COMMIT of EF's, and costs one
+    /// round trip. SQLite runs a command's statements one by one, so there EF's own transaction stays.
     /// </summary>
     private async Task<int> CommittingSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
+        if (Database.IsNpgsql() && IsOneBatch())
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -94,8 +102,30 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
         }
         finally
         {
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
             await Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Whether EF sends this save as one command: few statements (far below the provider's batch size), and no row
+    /// added whose new key another row of the save needs (EF would read the key back before sending the next batch).
+    /// The history entries the save adds are among the few.
+    /// </summary>
+    private bool IsOneBatch()
+    {
+        var changed = 0;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            if (++changed > MaxStatementsInOneBatch)
+                return false;
+            if (entry.State == EntityState.Added && entry.Properties.Any(property => property.IsTemporary) && entry.Metadata.GetReferencingForeignKeys().Any())
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -17,16 +17,16 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
     public async Task A_command_that_rolls_back_leaves_no_history()
     {
         var store = await Given.Store("Before").SaveAsync();
-        var refusal = new RefusedCommit();
-        await using var node = new OverholtApp(App.Database, services: services => services.AddSingleton<IInterceptor>(refusal));
+        var failure = new FailureAfterTheHistoryEntry();
+        await using var node = new OverholtApp(App.Database, services: services => services.AddSingleton<IInterceptor>(failure));
         using var client = node.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", await Authentication.LoginAsync(node.CreateClient(), Admin.Email, Admin.Password));
-        refusal.Armed = true;
+        failure.Armed = true;
 
         var response = await client.PutJsonAsync($"/api/stores/{store.Id}", new { name = "After" });
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.False(refusal.Armed);
+        Assert.False(failure.Armed);
         Assert.Equal("Before", (await (await AsAdmin.GetAsync($"/api/stores/{store.Id}")).AssertOkJson()).GetProperty("name").GetString());
         var history = await (await AsAdmin.GetAsync($"/api/history?action=store.updated")).AssertOkList();
         Assert.Equal(0, history.GetProperty("meta").GetProperty("total").GetInt32());
@@ -61,16 +61,23 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
     }
 
     /// <summary>Refuses the next commit once armed, as a database that fails at the last moment would.</summary>
-    private sealed class RefusedCommit : DbTransactionInterceptor
+    /// <summary>
+    /// Makes the save that writes a history entry fail once the change itself has run: on PostgreSQL a statement that
+    /// fails at the end of the same command (the change and its entry go as one), on SQLite the entry's own command.
+    /// </summary>
+    private sealed class FailureAfterTheHistoryEntry : DbCommandInterceptor
     {
         public bool Armed { get; set; }
 
-        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (!Armed)
+            if (!Armed || !command.CommandText.Replace("\"", string.Empty, StringComparison.Ordinal).Contains("INSERT INTO change_history", StringComparison.Ordinal))
                 return ValueTask.FromResult(result);
             Armed = false;
-            throw new InvalidOperationException("The commit is refused");
+            if (command is not Npgsql.NpgsqlCommand)
+                throw new InvalidOperationException("The history entry is refused");
+            command.CommandText += ";\nSELECT 1 / 0;";
+            return ValueTask.FromResult(result);
         }
     }
 }
@@ -92,6 +99,8 @@ public sealed class PostgresHistoryWritingTests(PostgresApp postgres) : HistoryW
         var write = Assert.Single(writes);
         Assert.Contains("UPDATE stores", write.Sql, StringComparison.Ordinal);
         Assert.Contains("INSERT INTO change_history", write.Sql, StringComparison.Ordinal);
+        // One command, all or none on its own (PostgreSQL runs a command's statements in one implicit transaction).
+        Assert.DoesNotContain(App.Statements.Sent, statement => statement.Sql is "BEGIN" or "COMMIT");
     }
 }
 
