@@ -60,7 +60,8 @@ public sealed partial class CatalogueImport(
             progress?.Report($"Writing {Count(valid, "row")}…");
             async Task Written(int count)
             {
-                await imports.ReportAsync(id, ImportStatus.Writing, total, total, count, cancellationToken);
+                if (imports.RecordsProgressWhileWriting)
+                    await imports.ReportAsync(id, ImportStatus.Writing, total, total, count, cancellationToken);
                 progress?.Report($"Wrote {count:N0} of {valid:N0} rows");
             }
 

@@ -19,6 +19,12 @@ public interface IImportStore
     /// </summary>
     Task<ClaimedImport?> ClaimAsync(Guid id, TimeSpan staleAfter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether progress can be recorded while the import's write transaction is open: not where the database has a
+    /// single writer (SQLite), which the import then holds; there the written count moves when it commits.
+    /// </summary>
+    bool RecordsProgressWhileWriting { get; }
+
     /// <summary>Records progress and the heartbeat, committed at once whatever else the worker has open.</summary>
     Task ReportAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, CancellationToken cancellationToken);
 

@@ -45,6 +45,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         return result;
     }
 
+    /// <summary>A new product starts at version 1, as one made by the domain does (its categories are its first change).</summary>
     private async Task<ImportWriteResult> WriteProductsAsync(DbTransaction transaction, IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,7 +93,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         var done = rows.Count - fresh.Count;
         await written(done);
         var newIds = await BulkStatements.InsertReturningIdsAsync(
-            transaction, "products", ["name", "version", "created_at"], fresh.Select(product => new object[] { product.Name, 0, now }).ToList(), string.Empty, cancellationToken,
+            transaction, "products", ["name", "version", "created_at"], fresh.Select(product => new object[] { product.Name, 1, now }).ToList(), string.Empty, cancellationToken,
             inserted => written(done + inserted));
         var links = changed.SelectMany(product => product.Categories.Select(category => new object[] { product.Id, category }))
             .Concat(fresh.SelectMany(product => product.Categories.Select(category => new object[] { newIds[product.Name], category })))

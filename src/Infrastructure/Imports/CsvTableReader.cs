@@ -61,14 +61,33 @@ internal sealed class CsvTableReader : ICsvTableReader
         return header is null ? throw new ImportFileException("The file is empty: it needs a header row, then a row for each record.") : new CsvTable(header, records);
     }
 
+    /// <summary>
+    /// An image, a workbook, an archive or a PDF: by the signature these formats begin with, or, for any other, by the
+    /// control characters text does not have in its first bytes (a stray NUL in one name is a refused row, not this).
+    /// </summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> text)
+    {
+        ReadOnlySpan<byte> png = [0x89, (byte)'P', (byte)'N', (byte)'G'], zip = [(byte)'P', (byte)'K', 3, 4], pdf = "%PDF"u8, gif = "GIF8"u8, jpeg = [0xFF, 0xD8, 0xFF];
+        if (text.StartsWith(png) || text.StartsWith(zip) || text.StartsWith(pdf) || text.StartsWith(gif) || text.StartsWith(jpeg))
+            return true;
+        var start = text[..Math.Min(text.Length, 8192)];
+        var control = 0;
+        foreach (var b in start)
+        {
+            if (b < 0x20 && b is not (byte)'\t' and not (byte)'\r' and not (byte)'\n')
+                control++;
+        }
+
+        return control * 20 > start.Length; // more than 5%
+    }
+
     private static void EnsureUtf8Text(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty)
             throw new ImportFileException("The file is empty: it needs a header row, then a row for each record.");
         if (text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             throw new ImportFileException("The file is UTF-16 text; import reads UTF-8. Save it as \"CSV UTF-8\" and upload that.");
-        // Text files hold no NUL byte; images, workbooks and archives have them near the start.
-        if (text[..Math.Min(text.Length, 8192)].Contains((byte)0))
+        if (LooksBinary(text))
             throw new ImportFileException("The file is not a CSV text file: it holds binary data (an image, a spreadsheet workbook or an archive?). Save it as \"CSV UTF-8\" and upload that.");
         if (Utf8.IsValid(text))
             return;

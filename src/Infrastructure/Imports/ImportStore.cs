@@ -33,6 +33,8 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
             .Select(refusal => new RefusedRowDto(refusal.Line, refusal.Field, refusal.Message))
             .ToListAsync(cancellationToken);
 
+    public bool RecordsProgressWhileWriting => db is PostgresOverholtDbContext;
+
     public async Task<ClaimedImport?> ClaimAsync(Guid id, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var now = Now();
@@ -53,10 +55,6 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
 
     public async Task ReportAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, CancellationToken cancellationToken)
     {
-        // SQLite has one writer, and while writing the import holds it: its progress is recorded once it commits.
-        if (status == ImportStatus.Writing && written > 0 && db is not PostgresOverholtDbContext)
-            return;
-
         // Its own connection, so the progress is seen at once, whatever transaction the import has open.
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
