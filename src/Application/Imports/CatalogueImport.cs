@@ -79,10 +79,16 @@ public sealed partial class CatalogueImport(
             await FinishAsync(id, ImportStatus.Failed, total, 0, 0, unreadable.Message, []);
             return true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             // The host is stopping: the write rolled back, so the import goes back to the queue for the next worker.
-            await imports.ReportAsync(id, ImportStatus.Queued, total, 0, 0, CancellationToken.None);
+            await imports.HandBackAsync(id);
+            throw;
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped under the import without cancelling it first: the same, as far as it still can.
+            await imports.HandBackAsync(id);
             throw;
         }
         catch (Exception exception)

@@ -28,6 +28,12 @@ public interface IImportStore
     /// <summary>Records progress and the heartbeat, committed at once whatever else the worker has open.</summary>
     Task ReportAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts an import this worker was running back in the queue, for the next worker to start again (its writes rolled
+    /// back). Called while the host stops, so it uses only what the running import already holds.
+    /// </summary>
+    Task HandBackAsync(Guid id);
+
     /// <summary>Records the outcome and every refused row.</summary>
     Task FinishAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, string message, IReadOnlyList<RefusedRowDto> refused, CancellationToken cancellationToken);
 }

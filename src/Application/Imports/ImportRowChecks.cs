@@ -88,7 +88,7 @@ public sealed class ImportRowChecks(ICatalogueNames names)
             }
 
             if ((i + 1) % ProgressEvery == 0)
-                await checkedRows(i + 1);
+                await checkedRows(i + 1); // which also stops the check when the import is cancelled
         }
 
         return rows;

@@ -10,7 +10,8 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Imports;
 
 /// <summary>
-/// Finds the imports whose worker stopped without a word (killed, or its machine lost): running, with no heartbeat for
+/// Finds the imports whose worker stopped: those a stopping worker handed back (queued, with a heartbeat), and those
+/// whose worker stopped without a word (killed, or its machine lost): running, with no heartbeat for
 /// <see cref="CatalogueImport.StaleAfter"/>. Their writes rolled back with their transaction, so each is queued again
 /// for any worker, from the start; one that has stopped <see cref="MaxAttempts"/> times fails instead. Runs when the
 /// worker starts, then every minute.
@@ -46,12 +47,15 @@ internal sealed partial class AbandonedImportSweep(IServiceScopeFactory scopes, 
         var now = clock.GetUtcNow().UtcDateTime;
         var staleBefore = now - CatalogueImport.StaleAfter;
         var abandoned = await db.Set<Import>().AsNoTracking()
-            .Where(import => (import.Status == ImportStatus.Checking || import.Status == ImportStatus.Writing) && (import.HeartbeatAt == null || import.HeartbeatAt < staleBefore))
+            .Where(import => (import.Status == ImportStatus.Queued && import.HeartbeatAt != null)
+                || ((import.Status == ImportStatus.Checking || import.Status == ImportStatus.Writing) && (import.HeartbeatAt == null || import.HeartbeatAt < staleBefore)))
             .Select(import => new { import.Id, import.Attempts })
             .ToListAsync(cancellationToken);
         foreach (var import in abandoned)
         {
-            var running = db.Set<Import>().Where(i => i.Id == import.Id && (i.Status == ImportStatus.Checking || i.Status == ImportStatus.Writing) && (i.HeartbeatAt == null || i.HeartbeatAt < staleBefore));
+            var running = db.Set<Import>().Where(i => i.Id == import.Id
+                && ((i.Status == ImportStatus.Queued && i.HeartbeatAt != null)
+                    || ((i.Status == ImportStatus.Checking || i.Status == ImportStatus.Writing) && (i.HeartbeatAt == null || i.HeartbeatAt < staleBefore))));
             if (import.Attempts >= MaxAttempts)
             {
                 await running.ExecuteUpdateAsync(

@@ -58,7 +58,7 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
         // Its own connection, so the progress is seen at once, whatever transaction the import has open.
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
-        DateTime? heartbeat = status == ImportStatus.Queued ? null : Now();
+        DateTime? heartbeat = Now();
         await own.Set<Import>()
             .Where(import => import.Id == id && (import.Status == ImportStatus.Checking || import.Status == ImportStatus.Writing))
             .ExecuteUpdateAsync(
@@ -68,6 +68,20 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
                     .SetProperty(import => import.Written, written)
                     .SetProperty(import => import.HeartbeatAt, heartbeat),
                 cancellationToken);
+    }
+
+    public async Task HandBackAsync(Guid id)
+    {
+        var now = Now();
+        db.ChangeTracker.Clear();
+        await db.Set<Import>()
+            .Where(import => import.Id == id && (import.Status == ImportStatus.Checking || import.Status == ImportStatus.Writing))
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(import => import.Status, ImportStatus.Queued)
+                    .SetProperty(import => import.Checked, 0)
+                    .SetProperty(import => import.Written, 0)
+                    .SetProperty(import => import.HeartbeatAt, now),
+                CancellationToken.None);
     }
 
     public async Task FinishAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, string message, IReadOnlyList<RefusedRowDto> refused, CancellationToken cancellationToken)
