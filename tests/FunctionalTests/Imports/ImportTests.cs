@@ -8,6 +8,7 @@ using Overholt.FunctionalTests.Exports;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Testing;
 using Overholt.Testing.Http;
+using Overholt.Testing.Pages;
 
 namespace Overholt.FunctionalTests.Imports;
 
@@ -318,6 +319,95 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
 
         var list = await (await AsUser.GetAsync("/api/products?page=1&page_size=20")).AssertOkList();
         Assert.Equal(["Apple"], list.GetProperty("data").EnumerateArray().Select(product => product.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task The_import_command_runs_the_same_import_in_the_console_printing_its_progress_and_exits_1_when_a_row_is_refused()
+    {
+        await Given.Category("Fruit").SaveAsync();
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(good, "name,categories\nApple,Fruit\nPear,Fruit|Green\n");
+            await File.WriteAllTextAsync(bad, "name,categories\nApple,Fruit\nEvil\u202Ename,Fruit\n");
+
+            var refused = await ManagementCommand.RunAsync("Production", App.Database.Provider, App.Database.ConnectionString, null, "import", "products", bad);
+            var written = await ManagementCommand.RunAsync("Production", App.Database.Provider, App.Database.ConnectionString, null, "import", "products", good, "--unknown-categories", "create");
+
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains("1 row of 2 refused, so nothing was written.", refused.Output, StringComparison.Ordinal);
+            Assert.Contains("  line 3, name: 'name' must not contain control characters", refused.Output, StringComparison.Ordinal);
+            Assert.True(written.Exit == 0, written.Output + written.Error);
+            Assert.Contains("Checking 2 rows", written.Output, StringComparison.Ordinal);
+            Assert.Contains("2 rows written: 2 created, 0 updated, 0 unchanged, 1 category created.", written.Output, StringComparison.Ordinal);
+            Assert.Equal([("Apple", "Fruit", 1), ("Pear", "Fruit|Green", 1)], await ProductsAsync());
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
+    public async Task The_import_page_uploads_a_file_and_its_status_page_shows_the_bars_then_the_refused_rows()
+    {
+        await Given.Category("Fruit").SaveAsync();
+        using var browser = await App.BrowserFor(Admin);
+        var page = await browser.GetAsync("/imports");
+        var form = page.Form("/imports");
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        Assert.Contains(page.QuerySelectorAll("nav a"), link => link.TextContent.Trim() == "Import" && link.GetAttribute("href") == "/imports");
+
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("products"), "Kind" },
+            { new StringContent("refuse"), "UnknownCategories" },
+            { new StringContent("all_or_nothing"), "Mode" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("name,categories\nApple,Fruit\nPear,Nope\n")), "File", "fruit.csv" },
+        };
+        var posted = await browser.Http.PostAsync("/imports", upload);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var statusUrl = posted.Headers.Location!.OriginalString;
+        var id = statusUrl["/imports/".Length..];
+
+        var running = await browser.GetAsync(statusUrl);
+        Assert.Equal(2, running.QuerySelectorAll("progress[aria-labelledby]").Length);
+        Assert.Equal($"/imports/{id}/progress", running.QuerySelector("#import-status")!.GetAttribute("data-progress-url"));
+        await AsAdmin.WaitAsync(id);
+        var progress = await browser.Http.GetStringAsync($"/imports/{id}/progress");
+        Assert.Contains("\"is_finished\":true", progress, StringComparison.Ordinal);
+        var done = await browser.GetAsync(statusUrl);
+
+        Assert.Null(done.QuerySelector("noscript")); // finished: nothing refreshes it any more
+        Assert.Equal("1 row of 2 refused, so nothing was written.", done.QuerySelector(".alert")!.TextContent.Trim());
+        Assert.Equal(["3", "categories"], done.QuerySelectorAll("table tbody td").Take(2).Select(cell => cell.TextContent));
+        Assert.Equal($"/imports/{id}/refused", done.QuerySelectorAll("a").Single(link => link.TextContent.StartsWith("Download", StringComparison.Ordinal)).GetAttribute("href"));
+        var csv = await (await browser.Http.GetAsync($"/imports/{id}/refused")).AssertCsv("refused-rows-fruit.csv");
+        Assert.Equal(["3", "categories"], csv[1][..2]);
+    }
+
+    [Fact]
+    public async Task The_import_page_is_for_admins_and_says_what_is_wrong_with_a_form_without_a_file()
+    {
+        using var user = await App.BrowserFor(User);
+        var (forbidden, _) = await user.GetAnyAsync("/imports");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.DoesNotContain((await user.GetAsync("/")).QuerySelectorAll("nav a"), link => link.TextContent.Trim() == "Import");
+
+        using var admin = await App.BrowserFor(Admin);
+        var form = (await admin.GetAsync("/imports")).Form("/imports");
+        using var empty = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("products"), "Kind" },
+        };
+        var response = await admin.Http.PostAsync("/imports", empty);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose a CSV file that is not empty.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM imports"));
     }
 
     /// <summary>Every product: name, categories (sorted, as export joins them) and version, by name.</summary>
