@@ -95,6 +95,8 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
         {
             await using var transaction = await own.Database.BeginTransactionAsync(token);
             await own.Set<ImportRefusal>().Where(refusal => refusal.ImportId == id).ExecuteDeleteAsync(token);
+            // Finished, the file is not needed again (up to 50 MB each): the import keeps its counts and refused rows.
+            await own.Set<ImportFile>().Where(file => file.ImportId == id).ExecuteDeleteAsync(token);
             await BulkStatements.InsertAsync(
                 transaction.GetDbTransaction(), "import_refusals", ["import_id", "number", "line", "field", "message"],
                 refused.Select((row, i) => new object[] { KeyOf(id), i + 1, row.Line, Cut(row.Field, ImportRefusal.FieldMaxLength), Cut(row.Message, ImportRefusal.MessageMaxLength) }).ToList(),

@@ -36,6 +36,7 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
         Assert.Equal([("Apple", "Fruit|Green", 1), ("Pear", "Fruit", 1)], before);
         Assert.Equal("2 rows written: 0 created, 0 updated, 2 unchanged.", second.GetProperty("message").GetString());
         Assert.Equal(before, await ProductsAsync());
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM import_files")); // a finished import keeps no file
     }
 
     [Fact]
