@@ -32,6 +32,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
     public async Task<ImportWriteResult> WriteProductsAsync(IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken)
     {
         var result = await InTransactionAsync((transaction, token) => WriteProductsAsync(transaction, rows, createCategories, written, token), cancellationToken);
+        await RefreshStatisticsAsync(result, "ANALYZE products, products_categories", cancellationToken);
         cache.Invalidate(result.CategoriesCreated > 0
             ? [new CatalogueChange(CatalogueData.Products), new CatalogueChange(CatalogueData.Categories)]
             : [new CatalogueChange(CatalogueData.Products)]);
@@ -41,6 +42,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
     public async Task<ImportWriteResult> WriteStoresAsync(IReadOnlyList<StoreRow> rows, Func<int, Task> written, CancellationToken cancellationToken)
     {
         var result = await InTransactionAsync((transaction, token) => WriteStoresAsync(transaction, rows, written, token), cancellationToken);
+        await RefreshStatisticsAsync(result, "ANALYZE stores, stores_products, stores_managers", cancellationToken);
         cache.Invalidate([new CatalogueChange(CatalogueData.Stores)]);
         return result;
     }
@@ -159,6 +161,16 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         db.Set<OutboxMessage>().AddRange(newManagers.Select(link => OutboxMessage.For(new ManagerAdded(StoreId(link.Row, link.StoreId), link.UserId), now)));
         await db.SaveChangesAsync(cancellationToken);
         return new ImportWriteResult(fresh.Count, changed.Count, rows.Count - fresh.Count - changed.Count);
+    }
+
+    /// <summary>
+    /// After many new rows, PostgreSQL's planner statistics: until autovacuum gets to them it would plan the lists (and the
+    /// next import) for the tables as they were.
+    /// </summary>
+    private async Task RefreshStatisticsAsync(ImportWriteResult result, [System.Diagnostics.CodeAnalysis.ConstantExpected] string analyze, CancellationToken cancellationToken)
+    {
+        if (result.Created >= BulkStatements.RowsPerStatement * 10 && db is PostgresOverholtDbContext)
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
     }
 
     /// <summary>

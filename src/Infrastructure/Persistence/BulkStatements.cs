@@ -1,11 +1,14 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Npgsql;
 
 namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
 /// Plain SQL for writing and reading many rows in few round trips, on both providers: multi-row INSERTs of up to
-/// <see cref="RowsPerStatement"/> rows, and lookups by a list of values in chunks of as many parameters.
+/// <see cref="RowsPerStatement"/> rows, and lookups by a list of values (one array on PostgreSQL, chunks of as many
+/// parameters on SQLite).
 /// </summary>
 internal static class BulkStatements
 {
@@ -49,8 +52,8 @@ internal static class BulkStatements
     }
 
     /// <summary>
-    /// Runs <paramref name="select"/> (with <c>{0}</c> where the list of parameters goes, as in <c>WHERE name IN ({0})</c>)
-    /// for each chunk of <paramref name="values"/>, handing each row read to <paramref name="read"/>.
+    /// Runs <paramref name="select"/> (with <c>{0}</c> where the values go, as in <c>WHERE name IN ({0})</c>) for
+    /// <paramref name="values"/> (see <see cref="InCommands"/>), handing each row read to <paramref name="read"/>.
     /// </summary>
     public static Task SelectInAsync<T>(DbTransaction transaction, string select, IEnumerable<T> values, Action<DbDataReader> read, CancellationToken cancellationToken)
         where T : notnull =>
@@ -60,32 +63,59 @@ internal static class BulkStatements
     public static async Task SelectInAsync<T>(DbConnection connection, DbTransaction? transaction, string select, IEnumerable<T> values, Action<DbDataReader> read, CancellationToken cancellationToken)
         where T : notnull
     {
+        foreach (var command in InCommands(connection, transaction, select, values))
+        {
+            await using (command)
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    read(reader);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="statement"/> (with <c>{0}</c> where the values go) for <paramref name="values"/> (see <see cref="InCommands"/>).</summary>
+    public static async Task ExecuteInAsync<T>(DbTransaction transaction, string statement, IEnumerable<T> values, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        foreach (var command in InCommands(transaction.Connection!, transaction, statement, values))
+        {
+            await using (command)
+                await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The commands that run <paramref name="statement"/> for <paramref name="values"/>. On PostgreSQL, one: the values as
+    /// one array parameter, <c>IN (SELECT unnest(@values))</c>, which it joins as a set (hashed), so the plan stays good
+    /// even when its statistics still describe a table before a bulk insert (a list of a thousand parameters against a
+    /// sequential scan is compared value by value, a thousand times a row). Elsewhere, a list of parameters per chunk.
+    /// </summary>
+    private static IEnumerable<DbCommand> InCommands<T>(DbConnection connection, DbTransaction? transaction, string statement, IEnumerable<T> values)
+        where T : notnull
+    {
+        if (connection is NpgsqlConnection)
+        {
+            var all = values.ToArray();
+            if (all.Length == 0)
+                yield break;
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, statement, "SELECT unnest(@values)");
+            Add(command, "@values", all);
+            yield return command;
+            yield break;
+        }
+
         foreach (var chunk in values.Chunk(RowsPerStatement))
         {
-            await using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
             command.Transaction = transaction;
             var names = new string[chunk.Length];
             for (var i = 0; i < chunk.Length; i++)
                 names[i] = Add(command, $"@v{i}", chunk[i]);
-            command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, select, string.Join(", ", names));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                read(reader);
-        }
-    }
-
-    /// <summary>Runs <paramref name="statement"/> (with <c>{0}</c> where the list of parameters goes) for each chunk of <paramref name="values"/>.</summary>
-    public static async Task ExecuteInAsync<T>(DbTransaction transaction, string statement, IEnumerable<T> values, CancellationToken cancellationToken)
-        where T : notnull
-    {
-        foreach (var chunk in values.Chunk(RowsPerStatement))
-        {
-            await using var command = Command(transaction);
-            var names = new string[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-                names[i] = Add(command, $"@v{i}", chunk[i]);
-            command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, statement, string.Join(", ", names));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, statement, string.Join(", ", names));
+            yield return command;
         }
     }
 
