@@ -16,6 +16,8 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddScoped<IStoreAccess, StoreAccessRule>();
+        services.AddScoped<Imports.CatalogueImport>();
+        services.AddScoped<Imports.ImportRowChecks>();
         services.AddAutoMapper(configuration => configuration.AddMaps(typeof(ApplicationAssembly).Assembly));
         return services;
     }

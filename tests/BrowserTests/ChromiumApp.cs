@@ -24,9 +24,10 @@ public sealed class ChromiumApp : IAsyncDisposable
 
     public OverholtApp App { get; }
 
-    public static async Task<ChromiumApp> StartAsync(TestDatabase database)
+    /// <summary>The app on real Kestrel with Chromium to drive it; <paramref name="settings"/> as <see cref="OverholtApp"/> takes them (<c>Role</c> <c>all</c> for a worker).</summary>
+    public static async Task<ChromiumApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var chromium = new ChromiumApp(new OverholtApp(database));
+        var chromium = new ChromiumApp(new OverholtApp(database, settings));
         chromium.App.UseKestrel(0);
         chromium.App.StartServer();
         await chromium.App.ResetAsync();

@@ -14,8 +14,15 @@ public abstract class CategoryDetailsValidator<T> : AbstractValidator<T>
 {
     protected CategoryDetailsValidator(bool nameRequired)
     {
-        RuleFor(request => request.Name).NotEmpty().MaximumLength(Category.NameMaxLength).PlainText()
+        RuleFor(request => request.Name).CategoryName()
             .When(request => nameRequired || request.Name is not null);
         RuleFor(request => request.Description).MaximumLength(Category.DescriptionMaxLength).PlainText(multiline: true);
     }
+}
+
+/// <summary>The rule for a category's name, wherever one comes from (a request, an import row).</summary>
+public static class CategoryRules
+{
+    public static IRuleBuilderOptions<T, string?> CategoryName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(Category.NameMaxLength).PlainText();
 }

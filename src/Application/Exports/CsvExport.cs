@@ -10,8 +10,6 @@ public sealed record CsvExport(string FileName, IReadOnlyList<string> Header, IA
     /// <summary>Rows read and written at a time: few statements per row, and little memory per export.</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>Separates the names in a cell that holds several (a product's categories, a store's managers).</summary>
-    public const string ListSeparator = "|";
-
-    public static string List(IEnumerable<string> values) => string.Join(ListSeparator, values);
+    /// <summary>Several names in one cell (a product's categories, a store's managers), as <see cref="NameList"/> writes them.</summary>
+    public static string List(IEnumerable<string> values) => NameList.Join(values);
 }

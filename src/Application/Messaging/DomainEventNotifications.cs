@@ -1,6 +1,8 @@
 using Mediator;
+using Overholt.Application.Imports.Events;
 using Overholt.Application.Stores.Events;
 using Overholt.Application.Users.Events;
+using Overholt.Domain.Imports;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Stores;
 using Overholt.Domain.Users;
@@ -14,6 +16,7 @@ public static class DomainEventNotifications
     {
         ManagerAdded added => new ManagerAddedNotification(messageId, added.StoreId, added.UserId),
         ManagerRemoved removed => new ManagerRemovedNotification(messageId, removed.StoreId, removed.UserId),
+        ImportRequested import => new ImportRequestedNotification(messageId, import.ImportId),
         PasswordResetRequested reset => new PasswordResetRequestedNotification(messageId, reset.Email),
         _ => throw new ArgumentException($"No notification for {domainEvent.GetType().Name}", nameof(domainEvent)),
     };

@@ -13,10 +13,17 @@ public abstract class ProductDetailsValidator<T> : AbstractValidator<T>
 {
     protected ProductDetailsValidator(bool everyDetailRequired)
     {
-        RuleFor(request => request.Name).NotEmpty().MaximumLength(Product.NameMaxLength).PlainText()
+        RuleFor(request => request.Name).ProductName()
             .When(request => everyDetailRequired || request.Name is not null);
         RuleFor(request => request.Categories).NotEmpty().WithMessage("Choose at least one category.")
             .When(request => everyDetailRequired || request.Categories is not null);
         RuleForEach(request => request.Categories).GreaterThan(0).OverridePropertyName(nameof(IProductDetails.Categories));
     }
+}
+
+/// <summary>The rule for a product's name, wherever one comes from (a request, an import row).</summary>
+public static class ProductRules
+{
+    public static IRuleBuilderOptions<T, string?> ProductName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(Product.NameMaxLength).PlainText();
 }

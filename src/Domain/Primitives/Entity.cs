@@ -1,7 +1,7 @@
 namespace Overholt.Domain.Primitives;
 
 /// <summary>An object with an identity that outlives changes to its attributes; ids are assigned by the database.</summary>
-public abstract class Entity
+public abstract class Entity : IRaisesEvents
 {
     private readonly List<IDomainEvent> _domainEvents = [];
 

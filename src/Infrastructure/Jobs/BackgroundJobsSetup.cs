@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Overholt.Infrastructure.Hosting;
+using Overholt.Infrastructure.Imports;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Jobs;
@@ -80,6 +81,7 @@ public static class BackgroundJobsSetup
                 server.ShutdownTimeout = shutdown.DrainTime + TimeSpan.FromSeconds(5);
             });
             services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<AbandonedImportSweep>();
             services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<OutboxPurger>());
             if (provider == DatabaseProvider.Postgres)
             {

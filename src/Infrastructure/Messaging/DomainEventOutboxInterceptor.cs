@@ -26,7 +26,7 @@ internal sealed class DomainEventOutboxInterceptor(TimeProvider clock) : SaveCha
     {
         if (db is null)
             return;
-        var raising = db.ChangeTracker.Entries<Entity>().Select(entry => entry.Entity).Where(entity => entity.DomainEvents.Count > 0).ToList();
+        var raising = db.ChangeTracker.Entries<IRaisesEvents>().Select(entry => entry.Entity).Where(entity => entity.DomainEvents.Count > 0).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entity in raising)
         {

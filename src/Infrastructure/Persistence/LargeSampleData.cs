@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Overholt.Application.Users;
@@ -13,7 +12,7 @@ namespace Overholt.Infrastructure.Persistence;
 /// large</c>): 100,000 products in 50 categories (1–3 each), 5,000 stores in the 50 US states carrying 20–100
 /// products each, and 300 users, 200 of whom manage stores. The same data every time (a fixed random seed), found by
 /// name or email first, so running it again adds nothing twice. Rows go in as multi-row INSERTs of up to
-/// <see cref="RowsPerStatement"/> rows in one transaction: no per-row round trip, no domain events (nobody is emailed
+/// <see cref="BulkStatements.RowsPerStatement"/> rows in one transaction: no per-row round trip, no domain events (nobody is emailed
 /// about sample stores), and one catalogue change notification at the commit.
 /// </summary>
 public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts, IUserDirectory users, TimeProvider clock)
@@ -24,7 +23,6 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
     public const int ManagerCount = 200;
     public const string UserEmailFormat = "sample.user{0:D3}@overholt.example";
 
-    private const int RowsPerStatement = 1_000;
     private const int Seed = 20_261_205;
 
     private static readonly string[] CategoryNames =
@@ -141,39 +139,12 @@ public sealed class LargeSampleData(OverholtDbContext db, IUserAccounts accounts
     {
         var existing = (await IdsByNameAsync(transaction, table, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
         var missing = rows.Where(row => !existing.Contains((string)row[0])).ToList();
-        await InsertAsync(transaction, table, columns, missing, string.Empty, cancellationToken);
+        await BulkStatements.InsertAsync(transaction, table, columns, missing, string.Empty, cancellationToken);
         return missing.Count;
     }
 
     private static Task AddPairsAsync(DbTransaction transaction, string table, string first, string second, IEnumerable<(int, int)> pairs, CancellationToken cancellationToken) =>
-        InsertAsync(transaction, table, [first, second], pairs.Distinct().Select(pair => new object[] { pair.Item1, pair.Item2 }).ToList(), " ON CONFLICT DO NOTHING", cancellationToken);
-
-    private static async Task InsertAsync(DbTransaction transaction, string table, string[] columns, List<object[]> rows, string suffix, CancellationToken cancellationToken)
-    {
-        foreach (var batch in rows.Chunk(RowsPerStatement))
-        {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-            for (var row = 0; row < batch.Length; row++)
-            {
-                sql.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < columns.Length; column++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"@p{row}_{column}";
-                    parameter.Value = batch[row][column];
-                    command.Parameters.Add(parameter);
-                    sql.Append(column == 0 ? string.Empty : ", ").Append(parameter.ParameterName);
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.Append(suffix).ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+        BulkStatements.InsertAsync(transaction, table, [first, second], pairs.Distinct().Select(pair => new object[] { pair.Item1, pair.Item2 }).ToList(), " ON CONFLICT DO NOTHING", cancellationToken);
 
     private static async Task<Dictionary<string, int>> IdsByNameAsync(DbTransaction transaction, string table, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ internal static class OpenApiSetup
         ["Auth"] = "Sign in for a bearer token, refresh it, and the signed-in account's own settings.",
         ["Categories"] = "The categories products are grouped in.",
         ["History"] = "Who changed what and when: each store's, product's, category's and user's changes, and the whole history.",
+        ["Imports"] = "CSV files of products or stores loaded into the catalogue by a worker: upload, follow, and the refused rows.",
         ["Products"] = "Products, each in one or more categories.",
         ["Stores"] = "Stores, the products they carry and their managers (who are emailed when added or removed).",
         ["Users"] = "Users as their audience sees them: everyone sees id and email, admins the account.",

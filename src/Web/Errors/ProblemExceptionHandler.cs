@@ -60,6 +60,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         NotSignedInException notSignedIn => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", notSignedIn.Message, "error", notSignedIn.Message),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, "error", forbidden.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, "error", conflict.Message),
+        ContentTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", tooLarge.Message, "error", tooLarge.Message),
         PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message, "error", stale.Message),
         CommitUncertainException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", CommitUncertainMessage, "error", CommitUncertainMessage),
         _ when TransientFailure.Is(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", UnavailableMessage, "error", UnavailableMessage),

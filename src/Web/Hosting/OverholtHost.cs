@@ -15,6 +15,7 @@ using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Api;
 using Overholt.Web.Errors;
 using Overholt.Web.Idempotency;
+using Overholt.Web.Imports;
 using Overholt.Web.Management;
 using Overholt.Web.Security;
 
@@ -140,6 +141,7 @@ public static class OverholtHost
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<ImportUploadLimits>(); // after authorization: only an admin's upload is read
         app.UseMiddleware<IdempotencyMiddleware>(); // after authorization: keys are claimed only for allowed requests
 
         if (role != HostRole.Worker)

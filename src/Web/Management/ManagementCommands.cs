@@ -4,6 +4,9 @@ using Mediator;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Overholt.Application.History.Commands.PurgeHistory;
+using Overholt.Application.Imports;
+using Overholt.Application.Imports.Commands.StartImport;
+using Overholt.Application.Imports.Queries.GetImport;
 using Overholt.Application.Users;
 using Overholt.Application.Users.Commands.CreateUser;
 using Overholt.Application.Users.Commands.DeleteUser;
@@ -13,9 +16,11 @@ using Overholt.Application.Users.Commands.SetUserActive;
 using Overholt.Application.Users.Commands.UnlockUser;
 using Overholt.Application.Users.Queries.FindUserByEmail;
 using Overholt.Application.Users.Queries.ListUsers;
+using Overholt.Domain.Imports;
 using Overholt.Infrastructure.Persistence;
 using Overholt.Web.Errors;
 using Overholt.Web.Hosting;
+using Overholt.Web.Imports;
 
 namespace Overholt.Web.Management;
 
@@ -43,11 +48,12 @@ public static class ManagementCommands
     public static async Task<int> RunAsync(string[] args, OperatorConsole console, WebApplicationOptions host, Action<IConfigurationBuilder>? configure = null)
     {
         await using var app = new OperatorHost(host, configure);
-        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users, the database and the change history.")
+        var root = new RootCommand("Overholt: with no command, runs the web app. Commands manage users, the database and the change history, and import CSV files.")
         {
             Users(app, console),
             Database(app, console),
             History(app, console),
+            Import(app, console),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
@@ -158,6 +164,57 @@ public static class ManagementCommands
         }, cancellationToken));
 
         return new Command("history", "Manage the change history.") { purge };
+    }
+
+    /// <summary>
+    /// <c>import products FILE</c> and <c>import stores FILE</c>: the same import the page and the API start, run here
+    /// and now through the same code, its progress printed as it goes. Exit code 0 when every row was written, 1 when
+    /// any row was refused or the file could not be imported.
+    /// </summary>
+    private static Command Import(OperatorHost app, OperatorConsole console)
+    {
+        var import = new Command("import", "Import products or stores from a CSV file (UTF-8, with a header row), as the Import page does.");
+        foreach (var kind in ImportTerms.Kinds)
+        {
+            var file = new Argument<FileInfo>("file") { Description = "The CSV file" };
+            var mode = new Option<string>("--mode") { Description = "all_or_nothing: one refused row and nothing is written; valid_rows: write the rows that pass", DefaultValueFactory = _ => ImportTerms.AllOrNothing };
+            mode.AcceptOnlyFromAmong([.. ImportTerms.Modes]);
+            var command = new Command(kind, kind == ImportTerms.Products
+                ? "Import products: columns name, categories (names separated by |)."
+                : "Import stores: columns name, address, city, state, zip_code, and optionally products (names) and managers (emails), separated by |.") { file, mode };
+            var unknownCategories = new Option<string>("--unknown-categories") { Description = "refuse a row naming a category that does not exist, or create the category", DefaultValueFactory = _ => ImportTerms.Refuse };
+            unknownCategories.AcceptOnlyFromAmong([.. ImportTerms.UnknownCategoryChoices]);
+            if (kind == ImportTerms.Products)
+                command.Add(unknownCategories);
+            command.SetAction((parse, cancellationToken) => app.RunAsync(console, async (services, token) =>
+            {
+                var path = parse.GetValue(file)!;
+                if (!path.Exists)
+                    return Fail(console, $"No such file: {path.FullName}");
+                if (path.Length > ImportLimits.MaxFileBytes)
+                    return Fail(console, ImportUploadLimits.TooLarge);
+                var mediator = services.GetRequiredService<IMediator>();
+                var id = await mediator.Send(new StartImport(kind, path.Name, await File.ReadAllBytesAsync(path.FullName, token), parse.GetValue(unknownCategories), parse.GetValue(mode), InBackground: false), token);
+                console.Out.WriteLine($"Import {id} of {path.Name}");
+                await services.GetRequiredService<CatalogueImport>().RunAsync(id, new ConsoleProgress(console.Out), token);
+                var result = await mediator.Send(new GetImport(id), token);
+                console.Out.WriteLine(result.Message);
+                foreach (var row in result.RefusedRows)
+                    console.Out.WriteLine($"  line {row.Line}, {row.Field}: {row.Message}");
+                if (result.RefusedRows.Count < result.Refused)
+                    console.Out.WriteLine($"  (the first {result.RefusedRows.Count} problems; every refused row: GET /api/imports/{id}/refused)");
+                return result.Status == ImportTerms.Succeeded && result.Refused == 0 ? 0 : 1;
+            }, cancellationToken));
+            import.Add(command);
+        }
+
+        return import;
+    }
+
+    /// <summary>Progress written as it is reported, on the calling thread (<see cref="Progress{T}"/> would post it elsewhere, out of order).</summary>
+    private sealed class ConsoleProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
     }
 
     private static int Fail(OperatorConsole console, string message)

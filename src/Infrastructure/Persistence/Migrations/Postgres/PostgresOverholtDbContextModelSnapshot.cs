@@ -217,6 +217,96 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Domain.Imports.Import", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("integer")
+                        .HasColumnName("checked");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int?>("RequestedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UnknownCategories")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unknown_categories");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("integer")
+                        .HasColumnName("written");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_imports_status");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Domain.Products.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -690,6 +780,55 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("sign_in_failures", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("ImportId")
+                        .HasName("pk_import_files");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportRefusal", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("field");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_import_refusals");
+
+                    b.ToTable("import_refusals", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,6 +1039,26 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportFile", b =>
+                {
+                    b.HasOne("Overholt.Domain.Imports.Import", null)
+                        .WithOne()
+                        .HasForeignKey("Overholt.Infrastructure.Imports.ImportFile", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_files_imports_import_id");
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportRefusal", b =>
+                {
+                    b.HasOne("Overholt.Domain.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_refusals_imports_import_id");
                 });
 
             modelBuilder.Entity("products_categories", b =>

@@ -204,6 +204,96 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Domain.Imports.Import", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<int?>("RequestedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UnknownCategories")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unknown_categories");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("written");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_imports_status");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Domain.Products.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -667,6 +757,55 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("sign_in_failures", (string)null);
                 });
 
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.HasKey("ImportId")
+                        .HasName("pk_import_files");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportRefusal", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.HasKey("ImportId", "Number")
+                        .HasName("pk_import_refusals");
+
+                    b.ToTable("import_refusals", (string)null);
+                });
+
             modelBuilder.Entity("Overholt.Infrastructure.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -877,6 +1016,26 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportFile", b =>
+                {
+                    b.HasOne("Overholt.Domain.Imports.Import", null)
+                        .WithOne()
+                        .HasForeignKey("Overholt.Infrastructure.Imports.ImportFile", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_files_imports_import_id");
+                });
+
+            modelBuilder.Entity("Overholt.Infrastructure.Imports.ImportRefusal", b =>
+                {
+                    b.HasOne("Overholt.Domain.Imports.Import", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_refusals_imports_import_id");
                 });
 
             modelBuilder.Entity("products_categories", b =>

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using Overholt.Testing.Databases;
+
+namespace Overholt.BrowserTests;
+
+/// <summary>
+/// The Import page in headless Chromium, with a worker: an admin uploads a file, watches the checked bar reach 100%
+/// moved by the page's script (no reload), then sees the result and the refused rows.
+/// </summary>
+public sealed class ImportJourneyTests : IAsyncLifetime
+{
+    private const int Rows = 150_000;
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"overholt-products-{Guid.NewGuid():N}.csv");
+    private ChromiumApp _chromium = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _chromium = await ChromiumApp.StartAsync(TestDatabase.CreateSqlite(), new Dictionary<string, string?> { ["Role"] = "all" });
+        var csv = new StringBuilder("name,categories\n");
+        for (var i = 0; i < Rows; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"Product {i:D6},{(i % 50_000 == 7 ? "Nope" : "Fruit")}\n");
+        await File.WriteAllTextAsync(_file, csv.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        File.Delete(_file);
+        await _chromium.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_uploads_a_file_watches_the_bar_reach_100_percent_and_sees_the_refused_rows()
+    {
+        await _chromium.App.Given.Category("Fruit").SaveAsync();
+        var page = await _chromium.SignedInPageAsync(_chromium.App.Admin);
+        // Records each value the checked bar is given after the page has loaded, in storage that outlives a reload.
+        await page.AddInitScriptAsync("""
+            document.addEventListener('DOMContentLoaded', () => {
+              const bar = document.getElementById('checked-bar');
+              if (!bar) return;
+              new MutationObserver(() => {
+                const moves = JSON.parse(sessionStorage.getItem('checked-bar') || '[]');
+                moves.push([bar.value, bar.max]);
+                sessionStorage.setItem('checked-bar', JSON.stringify(moves));
+              }).observe(bar, { attributes: true });
+            });
+            """);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Products", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("CSV file").SetInputFilesAsync(_file);
+        await page.GetByLabel("When some rows are refused").SelectOptionAsync(new SelectOptionValue { Label = "Write the valid rows" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/imports/[0-9a-f-]{36}$"));
+
+        // Finished, the script loads the page again with the result.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Refused rows" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"{Rows - 3:N0} rows written: {Rows - 3:N0} created, 0 updated, 0 unchanged; 3 rows refused.");
+        Assert.Equal(Rows, await page.EvaluateAsync<int>("document.getElementById('checked-bar').value"));
+        // Before that, the script moved the bar on the page as it was (the server's pages never change it): to 100% too.
+        var moves = await page.EvaluateAsync<int[][]>("JSON.parse(sessionStorage.getItem('checked-bar') || '[]')");
+        Assert.Contains(moves, move => move[0] == Rows && move[1] == Rows);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Refused rows" });
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(table.Locator("tbody tr").First).ToContainTextAsync("No category is named 'Nope'");
+        Assert.Equal(Rows, await page.EvaluateAsync<int>("document.getElementById('written-bar').max"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("import.png"), FullPage = true });
+    }
+}
