@@ -66,8 +66,8 @@ public sealed partial class CatalogueImport(
             }
 
             var result = import.Kind == ImportKind.Products
-                ? await writer.WriteProductsAsync(products, import.UnknownCategories == UnknownCategories.Create, Written, cancellationToken)
-                : await writer.WriteStoresAsync(stores, Written, cancellationToken);
+                ? await writer.WriteProductsAsync(products, import.UnknownCategories == UnknownCategories.Create, import.RequestedBy, Written, cancellationToken)
+                : await writer.WriteStoresAsync(stores, import.RequestedBy, Written, cancellationToken);
             var message = $"{Count(valid, "row")} written: {result.Created:N0} created, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged"
                 + (result.CategoriesCreated > 0 ? $", {Count(result.CategoriesCreated, "category", "categories")} created" : string.Empty)
                 + (refusedRows > 0 ? $"; {Count(refusedRows, "row")} refused." : ".");

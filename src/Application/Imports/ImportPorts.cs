@@ -39,7 +39,7 @@ public interface IImportStore
 }
 
 /// <summary>An import a worker has taken, with what it needs to run it.</summary>
-public sealed record ClaimedImport(Guid Id, ImportKind Kind, UnknownCategories UnknownCategories, ImportMode Mode, byte[] Content);
+public sealed record ClaimedImport(Guid Id, ImportKind Kind, UnknownCategories UnknownCategories, ImportMode Mode, int? RequestedBy, byte[] Content);
 
 /// <summary>Reads an import file into its header and records.</summary>
 public interface ICsvTableReader
@@ -76,7 +76,9 @@ public interface ICatalogueNames
 /// </summary>
 public interface ICatalogueImportWriter
 {
-    Task<ImportWriteResult> WriteProductsAsync(IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken);
+    /// <summary>Writes the products (<paramref name="requestedBy"/>: who started the import, whom its history names; null from the console).</summary>
+    Task<ImportWriteResult> WriteProductsAsync(IReadOnlyList<ProductRow> rows, bool createCategories, int? requestedBy, Func<int, Task> written, CancellationToken cancellationToken);
 
-    Task<ImportWriteResult> WriteStoresAsync(IReadOnlyList<StoreRow> rows, Func<int, Task> written, CancellationToken cancellationToken);
+    /// <summary>Writes the stores (<paramref name="requestedBy"/>: who started the import, whom its history names; null from the console).</summary>
+    Task<ImportWriteResult> WriteStoresAsync(IReadOnlyList<StoreRow> rows, int? requestedBy, Func<int, Task> written, CancellationToken cancellationToken);
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Overholt.Application.Caching;
+using Overholt.Application.History;
 using Overholt.Application.Imports;
 using Overholt.Domain.Stores;
 using Overholt.Infrastructure.Messaging;
@@ -21,17 +23,22 @@ namespace Overholt.Infrastructure.Imports;
 /// again on what it committed, and one that comes after is refused by its own check and run again on the import's
 /// result. Either way neither change is lost.
 /// </para>
+/// <para>
+/// Its change history is written here too, in bulk and in the same transaction (the history's interceptor sees no
+/// bulk statement): an entry per record created or changed and per link added, as the interceptor writes them for a
+/// page edit, against the admin who started the import (the operator from the console).
+/// </para>
 /// </summary>
-internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cache, TimeProvider clock) : ICatalogueImportWriter
+internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cache, TimeProvider clock, IChangeActor actors) : ICatalogueImportWriter
 {
     private const int MaxConflictAttempts = 3;
 
     /// <summary>The key of the PostgreSQL advisory lock imports take to write one at a time.</summary>
     private const long WriteLock = 0x4F76_4963_7376;
 
-    public async Task<ImportWriteResult> WriteProductsAsync(IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken)
+    public async Task<ImportWriteResult> WriteProductsAsync(IReadOnlyList<ProductRow> rows, bool createCategories, int? requestedBy, Func<int, Task> written, CancellationToken cancellationToken)
     {
-        var result = await InTransactionAsync((transaction, token) => WriteProductsAsync(transaction, rows, createCategories, written, token), cancellationToken);
+        var result = await InTransactionAsync(requestedBy, (transaction, history, token) => WriteProductsAsync(transaction, history, rows, createCategories, written, token), cancellationToken);
         await RefreshStatisticsAsync(result, "ANALYZE products, products_categories", cancellationToken);
         cache.Invalidate(result.CategoriesCreated > 0
             ? [new CatalogueChange(CatalogueData.Products), new CatalogueChange(CatalogueData.Categories)]
@@ -39,16 +46,16 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         return result;
     }
 
-    public async Task<ImportWriteResult> WriteStoresAsync(IReadOnlyList<StoreRow> rows, Func<int, Task> written, CancellationToken cancellationToken)
+    public async Task<ImportWriteResult> WriteStoresAsync(IReadOnlyList<StoreRow> rows, int? requestedBy, Func<int, Task> written, CancellationToken cancellationToken)
     {
-        var result = await InTransactionAsync((transaction, token) => WriteStoresAsync(transaction, rows, written, token), cancellationToken);
+        var result = await InTransactionAsync(requestedBy, (transaction, history, token) => WriteStoresAsync(transaction, history, rows, written, token), cancellationToken);
         await RefreshStatisticsAsync(result, "ANALYZE stores, stores_products, stores_managers", cancellationToken);
         cache.Invalidate([new CatalogueChange(CatalogueData.Stores)]);
         return result;
     }
 
     /// <summary>A new product starts at version 1, as one made by the domain does (its categories are its first change).</summary>
-    private async Task<ImportWriteResult> WriteProductsAsync(DbTransaction transaction, IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken)
+    private async Task<ImportWriteResult> WriteProductsAsync(DbTransaction transaction, BulkHistory history, IReadOnlyList<ProductRow> rows, bool createCategories, Func<int, Task> written, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var categoryIds = await IdsByNameAsync(transaction, "SELECT id, name FROM categories WHERE name IN ({0})", rows.SelectMany(row => row.Categories).Distinct(StringComparer.Ordinal), cancellationToken);
@@ -62,7 +69,10 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
                 transaction, "categories", ["name", "version", "created_at"], missing.Select(name => new object[] { name, 0, now }).ToList(), " ON CONFLICT (name) DO NOTHING", cancellationToken);
             categoriesCreated = created.Count;
             foreach (var (name, id) in created)
+            {
                 categoryIds[name] = id;
+                history.Add(HistoryActions.Category, id, HistoryActions.CategoryCreated, new ChangeSet().Set("name", null, name));
+            }
             // Created meanwhile by someone else (category names are unique): use theirs.
             foreach (var (name, id) in await IdsByNameAsync(transaction, "SELECT id, name FROM categories WHERE name IN ({0})", missing.Where(name => !categoryIds.ContainsKey(name)), cancellationToken))
                 categoryIds[name] = id;
@@ -101,10 +111,15 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
             .Concat(fresh.SelectMany(product => product.Categories.Select(category => new object[] { newIds[product.Name], category })))
             .ToList();
         await BulkStatements.InsertAsync(transaction, "products_categories", ["product_id", "category_id"], links, string.Empty, cancellationToken);
+        foreach (var product in changed)
+            history.Add(HistoryActions.Product, product.Id, HistoryActions.ProductUpdated, new ChangeSet().Set("categories", current.GetValueOrDefault(product.Id, []), product.Categories));
+        foreach (var product in fresh)
+            history.Add(HistoryActions.Product, newIds[product.Name], HistoryActions.ProductCreated, new ChangeSet().Set("name", null, product.Name).Set("categories", null, product.Categories));
+        await history.WriteAsync(transaction, cancellationToken);
         return new ImportWriteResult(fresh.Count, changed.Count, rows.Count - fresh.Count - changed.Count, categoriesCreated);
     }
 
-    private async Task<ImportWriteResult> WriteStoresAsync(DbTransaction transaction, IReadOnlyList<StoreRow> rows, Func<int, Task> written, CancellationToken cancellationToken)
+    private async Task<ImportWriteResult> WriteStoresAsync(DbTransaction transaction, BulkHistory history, IReadOnlyList<StoreRow> rows, Func<int, Task> written, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = new Dictionary<string, (int Id, int Version, string Address, string City, string State, string ZipCode)>(StringComparer.Ordinal);
@@ -118,7 +133,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         await BulkStatements.SelectInAsync(transaction, "SELECT store_id, product_id FROM stores_products WHERE store_id IN ({0})", storeIds, reader => Add(carried, reader.GetInt32(0), reader.GetInt32(1)), cancellationToken);
         await BulkStatements.SelectInAsync(transaction, "SELECT store_id, user_id FROM stores_managers WHERE store_id IN ({0})", storeIds, reader => Add(managed, reader.GetInt32(0), reader.GetInt32(1)), cancellationToken);
 
-        var changed = new List<(int Id, int Version, StoreRow Row)>();
+        var changed = new List<(int Id, int Version, StoreRow Row, ChangeSet Details)>();
         var fresh = new List<StoreRow>();
         var newProducts = new List<(StoreRow Row, int? StoreId, int ProductId)>();
         var newManagers = new List<(StoreRow Row, int? StoreId, int UserId)>();
@@ -138,8 +153,9 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
 
             var addedProducts = products.Except(carried.GetValueOrDefault(store.Id, [])).ToList();
             var addedManagers = managers.Except(managed.GetValueOrDefault(store.Id, [])).ToList();
-            if ((store.Address, store.City, store.State, store.ZipCode) != (row.Address, row.City, row.State, row.ZipCode) || addedProducts.Count > 0 || addedManagers.Count > 0)
-                changed.Add((store.Id, store.Version, row));
+            var details = new ChangeSet().Set("address", store.Address, row.Address).Set("city", store.City, row.City).Set("state", store.State, row.State).Set("zip_code", store.ZipCode, row.ZipCode);
+            if (details.Count > 0 || addedProducts.Count > 0 || addedManagers.Count > 0)
+                changed.Add((store.Id, store.Version, row, details));
             newProducts.AddRange(addedProducts.Select(product => (row, (int?)store.Id, product)));
             newManagers.AddRange(addedManagers.Select(user => (row, (int?)store.Id, user)));
         }
@@ -156,6 +172,20 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         int StoreId(StoreRow row, int? id) => id ?? newIds[row.Name!];
         await BulkStatements.InsertAsync(transaction, "stores_products", ["store_id", "product_id"], newProducts.Select(link => new object[] { StoreId(link.Row, link.StoreId), link.ProductId }).ToList(), string.Empty, cancellationToken);
         await BulkStatements.InsertAsync(transaction, "stores_managers", ["store_id", "user_id"], newManagers.Select(link => new object[] { StoreId(link.Row, link.StoreId), link.UserId }).ToList(), string.Empty, cancellationToken);
+
+        foreach (var store in changed.Where(store => store.Details.Count > 0))
+            history.Add(HistoryActions.Store, store.Id, HistoryActions.StoreUpdated, store.Details);
+        foreach (var row in fresh)
+        {
+            history.Add(HistoryActions.Store, newIds[row.Name!], HistoryActions.StoreCreated, new ChangeSet()
+                .Set("name", null, row.Name).Set("address", null, row.Address).Set("city", null, row.City).Set("state", null, row.State).Set("zip_code", null, row.ZipCode));
+        }
+
+        foreach (var link in newProducts)
+            history.Add(HistoryActions.Store, StoreId(link.Row, link.StoreId), HistoryActions.StoreProductAdded, new ChangeSet().Set("product", null, link.ProductId));
+        foreach (var link in newManagers)
+            history.Add(HistoryActions.Store, StoreId(link.Row, link.StoreId), HistoryActions.StoreManagerAdded, new ChangeSet().Set("manager", null, link.UserId));
+        await history.WriteAsync(transaction, cancellationToken);
 
         // A manager added by an import is told as one added on a page is: through the outbox, committed with the change.
         db.Set<OutboxMessage>().AddRange(newManagers.Select(link => OutboxMessage.For(new ManagerAdded(StoreId(link.Row, link.StoreId), link.UserId), now)));
@@ -184,7 +214,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
     }
 
     /// <summary>Runs <paramref name="write"/> in one transaction, holding the import lock; again on the committed state when a record it changes was changed meanwhile.</summary>
-    private async Task<ImportWriteResult> InTransactionAsync(Func<DbTransaction, CancellationToken, Task<ImportWriteResult>> write, CancellationToken cancellationToken)
+    private async Task<ImportWriteResult> InTransactionAsync(int? requestedBy, Func<DbTransaction, BulkHistory, CancellationToken, Task<ImportWriteResult>> write, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
@@ -198,7 +228,8 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
                     {
                         if (db is PostgresOverholtDbContext)
                             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", token);
-                        var result = await write(transaction.GetDbTransaction(), token);
+                        var history = new BulkHistory(await ActorAsync(requestedBy, token), clock.GetUtcNow().UtcDateTime);
+                        var result = await write(transaction.GetDbTransaction(), history, token);
                         await transaction.CommitAsync(token);
                         return result;
                     }
@@ -220,6 +251,15 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
         }
     }
 
+    /// <summary>The admin who started the import, with their email now; whoever runs this (the operator) when nobody did.</summary>
+    private async Task<ChangeActor> ActorAsync(int? requestedBy, CancellationToken cancellationToken)
+    {
+        if (requestedBy is not { } userId)
+            return actors.Current;
+        var email = await db.Users.Where(user => user.Id == userId).Select(user => user.Email).FirstOrDefaultAsync(cancellationToken);
+        return new ChangeActor(userId, email ?? $"user {userId}");
+    }
+
     private static async Task<Dictionary<string, int>> IdsByNameAsync(DbTransaction transaction, string select, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -235,4 +275,22 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
     }
 
     private sealed class ChangedMeanwhileException : Exception;
+
+    /// <summary>An import's history entries, written a thousand to a statement once its records are written.</summary>
+    private sealed class BulkHistory(ChangeActor actor, DateTime at)
+    {
+        private static readonly string[] Columns = ["at", "actor_id", "actor", "action", "resource_type", "resource_id", "changes", "trace_id"];
+
+        private readonly List<object[]> _entries = [];
+        private readonly object _traceId = Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : DBNull.Value;
+
+        public void Add(string resourceType, int resourceId, string action, ChangeSet changes) =>
+            _entries.Add([at, actor.UserId is { } id ? id : DBNull.Value, actor.Name, action, resourceType, resourceId, changes.ToJson(), _traceId]);
+
+        public async Task WriteAsync(DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await BulkStatements.InsertAsync(transaction, "change_history", Columns, _entries, string.Empty, cancellationToken);
+            _entries.Clear();
+        }
+    }
 }

@@ -50,7 +50,7 @@ internal sealed class ImportStore(OverholtDbContext db, IServiceScopeFactory sco
             return null;
         var import = await db.Set<Import>().AsNoTracking().FirstAsync(i => i.Id == id, cancellationToken);
         var content = await db.Set<ImportFile>().AsNoTracking().Where(file => file.ImportId == id).Select(file => file.Content).FirstAsync(cancellationToken);
-        return new ClaimedImport(import.Id, import.Kind, import.UnknownCategories, import.Mode, content);
+        return new ClaimedImport(import.Id, import.Kind, import.UnknownCategories, import.Mode, import.RequestedBy, content);
     }
 
     public async Task ReportAsync(Guid id, ImportStatus status, int total, int checkedRows, int written, CancellationToken cancellationToken)

@@ -37,6 +37,11 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
         Assert.Equal("2 rows written: 0 created, 0 updated, 2 unchanged.", second.GetProperty("message").GetString());
         Assert.Equal(before, await ProductsAsync());
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM import_files")); // a finished import keeps no file
+        // Its history, written with it against the admin who started it; the second import, which changed nothing, wrote none.
+        var created = (await (await AsAdmin.GetAsync("/api/history?action=product.created")).AssertOkList()).GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(2, created.Count);
+        Assert.All(created, entry => Assert.Equal(Admin.Email, entry.GetProperty("actor").GetProperty("email").GetString()));
+        Assert.Equal(["Apple", "Pear"], created.Select(entry => entry.GetProperty("changes").GetProperty("name")[1].GetString()).Order());
     }
 
     [Fact]
@@ -307,6 +312,11 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
         Assert.True(changes >= 2, $"version moved {changes} times");
         Assert.Contains(final.Categories, new[] { "Red", "Fruit|Green" });
         Assert.Equal(final.Version, version + changes);
+        // The history shows each of them: an entry for every change that moved the version, the import's among them.
+        var history = await (await AsAdmin.GetAsync($"/api/products/{edited.Id}/history?page_size=50")).AssertOkList();
+        var updates = history.GetProperty("data").EnumerateArray().Where(entry => entry.GetProperty("action").GetString() == "product.updated").ToList();
+        Assert.Equal(changes, updates.Count);
+        Assert.All(updates, entry => Assert.Equal(Admin.Email, entry.GetProperty("actor").GetProperty("email").GetString()));
     }
 
     [Fact]
