@@ -45,6 +45,14 @@ public sealed class CommandsInEveryEnvironmentTests(PostgresApp postgres)
 
         var seeded = await Run(null, "db", "seed", "--sample");
         Assert.True(seeded.Exit == 0, seeded.Error);
+        var file = Path.Combine(Path.GetTempPath(), $"overholt-import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "name,categories\nImported teapot,Kitchen\n", TestContext.Current.CancellationToken);
+        var imported = await Run(null, "import", "products", file, "--unknown-categories", "create");
+        File.Delete(file);
+        Assert.True(imported.Exit == 0, imported.Error + imported.Output);
+        var purged = await Run(null, "history", "purge", "--before", "2000-01-01");
+        Assert.True(purged.Exit == 0, purged.Error);
+        Assert.Contains("Deleted 0 history entries", purged.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await Run(null, "users", "delete", "clerk@example.com")).Exit);
         var unknown = await Run(null, "users", "delete", "nobody@example.com");
         Assert.Equal((1, "No user has the email nobody@example.com."), (unknown.Exit, unknown.Error.Trim()));
