@@ -9,7 +9,7 @@ namespace Overholt.FunctionalTests.Imports;
 /// <summary>Uploads import files through the API and waits for them to finish.</summary>
 public static class ImportClient
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3); // a vanished worker's import: the minute sweep, then the outbox
 
     public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string kind, string csv, string? unknownCategories = null, string? mode = null, string fileName = "import.csv") =>
         client.UploadAsync(kind, Encoding.UTF8.GetBytes(csv), unknownCategories, mode, fileName);
