@@ -27,6 +27,7 @@ public sealed class ChromiumApp : IAsyncDisposable
     /// <summary>The app on real Kestrel with Chromium to drive it; <paramref name="settings"/> as <see cref="OverholtApp"/> takes them (<c>Role</c> <c>all</c> for a worker).</summary>
     public static async Task<ChromiumApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        Assertions.SetDefaultExpectTimeout(15_000);
         var chromium = new ChromiumApp(new OverholtApp(database, settings));
         chromium.App.UseKestrel(0);
         chromium.App.StartServer();
@@ -46,6 +47,8 @@ public sealed class ChromiumApp : IAsyncDisposable
     public async Task<IPage> OpenPageAsync(int width = 1200, int height = 800)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // A CI machine runs the other test projects beside this one: give pages and expectations room beyond Playwright's 5 s.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {

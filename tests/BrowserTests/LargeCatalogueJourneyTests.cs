@@ -40,8 +40,10 @@ public sealed class LargeCatalogueJourneyTests : IAsyncLifetime
         await page.GotoAsync($"/stores/{storeId}");
         await page.GetByLabel("Product name contains").FillAsync(lastProduct);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find products" }).ClickAsync();
+        var add = page.GetByRole(AriaRole.Button, new() { Name = $"Add {lastProduct}" });
+        await Assertions.Expect(add).ToBeVisibleAsync(); // the found page has loaded before axe reads it
         await AxeAsync(page, violations);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Add {lastProduct}" }).ClickAsync();
+        await add.ClickAsync();
         await Assertions.Expect(page.Locator("#store-products")).ToContainTextAsync(lastProduct);
 
         await page.GetByLabel("Email contains").FillAsync("user299");
@@ -55,12 +57,14 @@ public sealed class LargeCatalogueJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync("AK");
         await page.GetByLabel("State").SelectOptionAsync("CA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("state=CA", StringComparison.Ordinal)); // not the sorted page still showing
         Assert.All(await page.Locator("tbody tr td:nth-child(3)").AllTextContentsAsync(), state => Assert.Equal("CA", state.Trim()));
         await AxeAsync(page, violations);
 
         await page.GotoAsync("/products");
         await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Fruit" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("category=", StringComparison.Ordinal)); // the filtered pager, not the whole list's
         var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
         var last = pager.GetByRole(AriaRole.Link).Nth(-2); // the last page's number, before "Next"
         var lastNumber = (await last.TextContentAsync())!.Trim();

@@ -3,14 +3,17 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Overholt.Application.History;
+using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.History;
 
 /// <summary>
 /// Writes the change history as part of the save that makes the change: the entries are added to the same
 /// SaveChanges (the same transaction and, for a change to something that exists, the same batch of statements), so
-/// no handler can forget them and a rolled-back command leaves none. A creation's entry needs the id its insert
-/// returns, so it follows in a second save right after, still inside the command's transaction. Several saves of one
+/// no handler can forget them and a rolled-back command leaves none. A creation whose id its insert returns (a user;
+/// anything on SQLite) has its entry follow in a second save right after, in the same transaction
+/// (<see cref="OverholtDbContext.SaveChangesAsync(bool, CancellationToken)"/>); one with an id from the app (hi-lo, on
+/// PostgreSQL) has its entry in the same batch as its insert. Several saves of one
 /// transaction that change the same resource the same way (Identity saves once per step) fold into one entry.
 /// </summary>
 internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock) : SaveChangesInterceptor
@@ -21,7 +24,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// </summary>
     private readonly ConditionalWeakTable<DbContext, Written> _written = [];
 
-    /// <summary>Creations being saved, whose entries wait for their ids.</summary>
+    /// <summary>Creations being saved whose entries wait for the ids their inserts return.</summary>
     private readonly ConditionalWeakTable<DbContext, List<(TrackedChange Change, ChangeActor Actor, string? TraceId)>> _creations = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -69,7 +72,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
         var traceId = TraceId();
         foreach (var change in changes)
         {
-            if (change.Created is not null)
+            if (change.AwaitingId is not null)
                 _creations.GetOrCreateValue(db).Add((change, actor, traceId));
             else
                 Write(db, change, actor, traceId);
@@ -82,7 +85,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
         if (!_creations.TryGetValue(db, out var created) || !_creations.Remove(db))
             return false;
         foreach (var (change, actor, traceId) in created)
-            Write(db, change with { ResourceId = change.Id, Created = null }, actor, traceId);
+            Write(db, change with { ResourceId = change.Id, AwaitingId = null }, actor, traceId);
         return created.Count > 0;
     }
 

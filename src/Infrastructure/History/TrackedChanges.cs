@@ -11,12 +11,13 @@ using Overholt.Infrastructure.Identity;
 namespace Overholt.Infrastructure.History;
 
 /// <summary>
-/// One change a save is about to make, read from the change tracker: its resource, action and fields. A resource being
-/// created has no id before its insert: <see cref="Created"/> is its entry, read once the save is done.
+/// One change a save is about to make, read from the change tracker: its resource, action and fields. A resource created
+/// with an id its insert returns has none before the save: <see cref="AwaitingId"/> is its entry, read once the save is
+/// done. (On PostgreSQL a store, product or category has its id from the app before the insert, and awaits nothing.)
 /// </summary>
-internal sealed record TrackedChange(string ResourceType, int ResourceId, string Action, ChangeSet Changes, EntityEntry? Created = null)
+internal sealed record TrackedChange(string ResourceType, int ResourceId, string Action, ChangeSet Changes, EntityEntry? AwaitingId = null)
 {
-    public int Id => Created?.Entity switch
+    public int Id => AwaitingId?.Entity switch
     {
         Entity entity => entity.Id,
         ApplicationUser user => user.Id,
@@ -46,9 +47,12 @@ internal static class TrackedChanges
 
     private static readonly (string Property, string Field)[] UserFields = [(nameof(ApplicationUser.Email), "email"), (nameof(ApplicationUser.Active), "active")];
 
-    /// <summary>Whether a save creates a resource whose history entry must follow its insert (it needs the new id).</summary>
-    public static bool CreatesResource(DbContext db) =>
-        db.ChangeTracker.Entries().Any(entry => entry.State == EntityState.Added && entry.Entity is Store or Product or Category or ApplicationUser);
+    /// <summary>Whether a save creates a resource whose history entry must follow its insert (it needs the id the insert returns).</summary>
+    public static bool CreatesResourceAwaitingId(DbContext db) =>
+        db.ChangeTracker.Entries().Any(entry => entry.State == EntityState.Added && entry.Entity is Store or Product or Category or ApplicationUser && AwaitsId(entry));
+
+    /// <summary>Whether an added row's key is the database's to give (EF holds a temporary value until the insert returns it).</summary>
+    private static bool AwaitsId(EntityEntry entry) => entry.Properties.Any(property => property.Metadata.IsPrimaryKey() && property.IsTemporary);
 
     public static List<TrackedChange> Read(DbContext db, ChangeActor actor)
     {
@@ -110,11 +114,12 @@ internal static class TrackedChanges
 
         if (more is not null)
             set.Then(more);
-        var id = entry.State == EntityState.Added ? 0 : ((Entity)entry.Entity).Id;
+        var awaitsId = entry.State == EntityState.Added && AwaitsId(entry);
+        var id = awaitsId ? 0 : ((Entity)entry.Entity).Id;
         switch (entry.State)
         {
             case EntityState.Added:
-                changes.Add(new TrackedChange(type, id, $"{type}.created", set, entry));
+                changes.Add(new TrackedChange(type, id, $"{type}.created", set, awaitsId ? entry : null));
                 break;
             case EntityState.Deleted:
                 changes.Add(new TrackedChange(type, id, $"{type}.deleted", set));
@@ -170,8 +175,11 @@ internal static class TrackedChanges
 
         switch (entry.State)
         {
-            case EntityState.Added:
+            case EntityState.Added when AwaitsId(entry):
                 changes.Add(new TrackedChange(HistoryActions.User, 0, HistoryActions.UserCreated, set, entry));
+                return;
+            case EntityState.Added:
+                changes.Add(new TrackedChange(HistoryActions.User, user.Id, HistoryActions.UserCreated, set));
                 return;
             case EntityState.Deleted:
                 changes.Add(new TrackedChange(HistoryActions.User, user.Id, HistoryActions.UserDeleted, set));

@@ -22,7 +22,7 @@ internal sealed class EfRepository<T>(OverholtDbContext db, IConfigurationProvid
 
     public async Task<T> AddAsync(T entity, CancellationToken cancellationToken = default)
     {
-        Set.Add(entity);
+        await Set.AddAsync(entity, cancellationToken); // a hi-lo key may need the next block from its sequence
         await db.SaveLastAsync(cancellationToken);
         return entity;
     }

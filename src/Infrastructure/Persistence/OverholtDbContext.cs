@@ -45,8 +45,8 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// Inside a command, a save that may not be its last begins the command's transaction, so that what the command
     /// saves later commits with it. The last save needs none of its own: EF wraps it in its implicit transaction when
     /// it has more than one statement, and a single statement commits alone, in one round trip. A save that creates a
-    /// resource is followed by its history entry, which needs the id the insert returns (<see cref="HistoryInterceptor"/>):
-    /// both are saved in one transaction of their own.
+    /// resource whose id the insert returns is followed by its history entry, which needs that id
+    /// (<see cref="HistoryInterceptor"/>): both are saved in one transaction of their own.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -62,7 +62,7 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (TrackedChanges.CreatesResource(this))
+        if (TrackedChanges.CreatesResourceAwaitingId(this))
             return await SaveWithFollowingEntriesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Saves is CommandSaves.None)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

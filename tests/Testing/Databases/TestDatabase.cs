@@ -30,7 +30,10 @@ public abstract class TestDatabase : IAsyncDisposable
     public static TestDatabase CreateSqlite() => new SqliteTestDatabase();
 }
 
-/// <summary>PostgreSQL, reset with Respawn (TRUNCATE ... CASCADE, sequences reseeded so ids start at 1 again).</summary>
+/// <summary>
+/// PostgreSQL, reset with Respawn (TRUNCATE ... CASCADE). Sequences go on where they were, as in production: the app
+/// keeps blocks of ids it took from them (hi-lo) across a reset, and a sequence started again would hand them out twice.
+/// </summary>
 internal sealed class PostgresTestDatabase(string connectionString) : TestDatabase
 {
     private Respawner? _respawner;
@@ -49,7 +52,6 @@ internal sealed class PostgresTestDatabase(string connectionString) : TestDataba
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             TablesToIgnore = ["__EFMigrationsHistory", KeyRingTable],
-            WithReseed = true,
         });
         await _respawner.ResetAsync(connection);
     }
