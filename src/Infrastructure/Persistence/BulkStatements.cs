@@ -21,7 +21,8 @@ internal static class BulkStatements
         var done = 0;
         foreach (var batch in rows.Chunk(RowsPerStatement))
         {
-            await using var command = InsertCommand(transaction, table, columns, batch, suffix);
+            var (withIds, rowsWithIds) = await WithBlockIdsAsync(transaction, table, columns, batch, cancellationToken);
+            await using var command = InsertCommand(transaction, table, withIds, rowsWithIds, suffix);
             await command.ExecuteNonQueryAsync(cancellationToken);
             done += batch.Length;
             if (inserted is not null)
@@ -36,7 +37,8 @@ internal static class BulkStatements
         var done = 0;
         foreach (var batch in rows.Chunk(RowsPerStatement))
         {
-            await using var command = InsertCommand(transaction, table, columns, batch, suffix + " RETURNING id, name");
+            var (withIds, rowsWithIds) = await WithBlockIdsAsync(transaction, table, columns, batch, cancellationToken);
+            await using var command = InsertCommand(transaction, table, withIds, rowsWithIds, suffix + " RETURNING id, name");
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -144,6 +146,31 @@ internal static class BulkStatements
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, rows of a table whose ids the app takes in blocks (<see cref="PostgresOverholtDbContext.KeyBlockSize"/>)
+    /// get theirs the same way: whole blocks from the table's sequence, one round trip for the batch. Left to the
+    /// identity default, each row would take a block of its own and leave the rest unused.
+    /// </summary>
+    private static async Task<(string[] Columns, object[][] Rows)> WithBlockIdsAsync(DbTransaction transaction, string table, string[] columns, object[][] batch, CancellationToken cancellationToken)
+    {
+        if (transaction is not NpgsqlTransaction || !PostgresOverholtDbContext.TakesIdsInBlocks(table))
+            return (columns, batch);
+        var blockSize = PostgresOverholtDbContext.KeyBlockSize;
+        await using var command = Command(transaction);
+        command.CommandText = $"SELECT nextval('{PostgresOverholtDbContext.IdentitySequence(table)}') FROM generate_series(1, {Add(command, "@blocks", (batch.Length + blockSize - 1) / blockSize)})";
+        var ids = new List<int>(batch.Length + blockSize);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var start = checked((int)reader.GetInt64(0));
+                ids.AddRange(Enumerable.Range(start, blockSize));
+            }
+        }
+
+        return (["id", .. columns], batch.Select((row, index) => (object[])[ids[index], .. row]).ToArray());
     }
 
     private static DbCommand InsertCommand(DbTransaction transaction, string table, string[] columns, object[][] batch, string suffix)

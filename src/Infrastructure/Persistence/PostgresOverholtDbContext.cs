@@ -36,6 +36,9 @@ public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtD
         builder.Entity<T>().Property(entity => entity.Id).UseHiLo(sequence);
     }
 
+    /// <summary>Whether the app takes the table's ids in blocks (the tables above; the bulk writers do too: <see cref="BulkStatements"/>).</summary>
+    internal static bool TakesIdsInBlocks(string table) => table is "stores" or "products" or "categories";
+
     /// <summary>The name PostgreSQL gives the sequence behind a table's identity column <c>id</c>.</summary>
     internal static string IdentitySequence(string table) => $"{table}_id_seq";
 }
