@@ -7,7 +7,8 @@ using Overholt.Testing.Http;
 namespace Overholt.FunctionalTests.Performance;
 
 /// <summary>
-/// The SQL each hot route costs is fixed: lists the same whatever the page size (no N+1, no lazy loading), a product
+/// The SQL each hot route costs is fixed: lists the same whatever the page size (no N+1, no lazy loading; a last page
+/// that is not full spares the count), a product
 /// read one statement with nothing for authentication once the account is known, a new store one command with its insert and its history entry.
 /// </summary>
 public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(postgres)
@@ -25,7 +26,7 @@ public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(
         var small = await CountStatements("/api/stores?page_size=5", expectedItems: 5);
         var large = await CountStatements("/api/stores?page_size=200", expectedItems: 12);
 
-        Assert.Equal(small, large);
+        Assert.Equal(small - 1, large); // the last page is not full: its items are the count
         Assert.InRange(small, 1, 6);
     }
 
@@ -41,7 +42,7 @@ public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(
         var small = await CountStatements($"/api/stores?{filter}&page_size=5", expectedItems: 5);
         var large = await CountStatements($"/api/stores?{filter}&page_size=200", expectedItems: 12);
 
-        Assert.Equal(small, large);
+        Assert.Equal(small - 1, large); // the last page is not full: its items are the count
         Assert.InRange(small, 1, 6);
     }
 
@@ -56,7 +57,7 @@ public sealed class StatementCountTests(PostgresApp postgres) : PostgresApiTest(
         var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         await (await AsUser.GetAsync($"{url}{separator}page_size=1")).AssertOkList();
 
-        Assert.Equal(await CountStatements($"{url}{separator}page_size=2", expectedItems: 2), await CountStatements($"{url}{separator}page_size=200", expectedItems: 8));
+        Assert.Equal(await CountStatements($"{url}{separator}page_size=2", expectedItems: 2) - 1, await CountStatements($"{url}{separator}page_size=200", expectedItems: 8));
     }
 
     [Fact]

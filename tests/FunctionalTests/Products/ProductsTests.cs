@@ -16,6 +16,25 @@ public sealed class ProductsTests(PostgresApp postgres) : PostgresApiTest(postgr
         Assert.Equal("Apple", body.GetProperty("data")[0].GetProperty("name").GetString());
     }
 
+    /// <summary>A page that is not full gives the count from its own items; a full or empty page past the first asks for it.</summary>
+    [Theory]
+    [InlineData(1, 5, 5)] // full
+    [InlineData(3, 5, 2)] // the last, not full
+    [InlineData(1, 20, 12)] // the only one
+    [InlineData(4, 5, 0)] // past the end
+    [InlineData(4, 4, 0)] // right after a full last page
+    public async Task Every_page_counts_all_the_matches(int page, int pageSize, int items)
+    {
+        for (var i = 0; i < 12; i++)
+            await Given.Product($"Paged {i:D2}").SaveAsync();
+        await Given.Product("Other").SaveAsync();
+
+        var body = await (await AsUser.GetAsync($"/api/products?search=paged&page={page}&page_size={pageSize}")).AssertOkList();
+
+        Assert.Equal(items, body.GetProperty("data").GetArrayLength());
+        Assert.Equal(12, body.GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task Showing_a_product_includes_its_categories()
     {
