@@ -50,6 +50,23 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here. Every later look at the tracker (the checks below, the history and outbox
+        // interceptors, EF's own save) would otherwise detect them again, each pass walking every tracked entry.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (!ChangeTracker.HasChanges())
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Saves is CommandSaves.Done)
@@ -90,7 +107,7 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     private async Task<int> CommittingSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
-        if (Database.IsNpgsql() && IsOneBatch())
+        if (this is PostgresOverholtDbContext && IsOneBatch()) // by type: Database.IsNpgsql() reads the provider's assembly name
             Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
@@ -16,7 +14,7 @@ internal sealed class SqliteWriters : IDisposable
     /// <summary>Waits for this command's turn on SQLite (disposing the result ends it); on PostgreSQL, returns at once.</summary>
     public async ValueTask<IDisposable?> WaitTurnAsync(OverholtDbContext db, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db is not SqliteOverholtDbContext) // by type: Database.IsSqlite() reads the provider's assembly name on every call
             return null;
         await _turn.WaitAsync(cancellationToken);
         return new Turn(_turn);

@@ -7,7 +7,8 @@ namespace Overholt.FunctionalTests.Pages;
 
 /// <summary>
 /// Each back-office page costs the same statements whatever the size of the catalogue behind it: no statement per row
-/// shown, per product carried or per manager (read with nothing kept in the cache, as after a change).
+/// shown, per product carried or per manager (read with nothing kept in the cache, as after a change). The one that may
+/// come is a list's count, which a list shorter than its page does not need.
 /// </summary>
 public sealed class PageStatementTests(PostgresApp postgres) : PostgresApiTest(postgres)
 {
@@ -31,8 +32,13 @@ public sealed class PageStatementTests(PostgresApp postgres) : PostgresApiTest(p
         for (var i = 0; i < 10; i++)
             await Given.User().SaveAsync();
 
-        Assert.Equal(before, await CountsAsync(browser, pages));
+        // The same statements, but for a count: a list that fit on one page had its count from its items, and now fills it.
+        var after = await CountsAsync(browser, pages);
+        Assert.All(pages, page => Assert.InRange(after[page], before[page], before[page] + ListsWithCounts(page)));
     }
+
+    /// <summary>How many paged lists a page shows (the store page: its products and its managers; the dashboard none).</summary>
+    private static int ListsWithCounts(string page) => page == "/" ? 0 : page.StartsWith("/stores/", StringComparison.Ordinal) ? 2 : 1;
 
     private async Task<Dictionary<string, int>> CountsAsync(PageClient browser, string[] pages)
     {

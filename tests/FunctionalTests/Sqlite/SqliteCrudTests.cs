@@ -89,7 +89,7 @@ public sealed class SqliteCrudTests(SqliteApp sqlite) : ApiTest(sqlite.App), ICl
         App.Statements.Reset();
         await (await AsUser.GetAsync("/api/stores?page_size=200")).AssertOkList();
 
-        Assert.Equal(small, App.Statements.Count);
+        Assert.Equal(small - 1, App.Statements.Count); // the last page is not full: its items are the count
     }
 
     [Fact]
