@@ -59,8 +59,16 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_command_that_saves_once_has_no_transaction_of_its_own_and_one_that_saves_twice_has_one()
+    public async Task A_command_that_saves_once_begins_nothing_before_it_and_one_that_saves_twice_has_one_transaction()
     {
+        app.Statements.Reset();
+        await InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
+            await unitOfWork.ExecuteAsync(async token => (await categories.AddAsync(new Category("Fresh fruit"), token)).Id, CancellationToken.None));
+
+        // New rows and their history entries: one command on PostgreSQL, which runs a command's statements all or none
+        // (the id came before, in a block); on SQLite the insert, then its entry with the id it returned, in a transaction.
+        Assert.Equal(NewRows(), app.Statements.Sent.Where(statement => !statement.Sql.Contains("nextval(", StringComparison.Ordinal)).Select(statement => FirstWord(statement.Sql)));
+
         var saved = await app.Given.Category("Fruit").SaveAsync();
         app.Statements.Reset();
         await InScope(async (IUnitOfWork unitOfWork, IRepository<Category> categories) =>
@@ -70,8 +78,9 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
                 return 0;
             }, CancellationToken.None));
 
-        // The update and its history entry: one command on PostgreSQL, which runs a command's statements all or none;
-        // statement by statement in EF's own transaction on SQLite. Nothing begun before the read.
+        // The update and its history entry, in EF's own transaction (an update that matches no row is no error to
+        // PostgreSQL, which would commit the entry): one command on PostgreSQL, statement by statement on SQLite.
+        // Nothing begun before the read.
         Assert.Equal(OneSave("UPDATE", "INSERT"), app.Statements.Sent.Select(statement => FirstWord(statement.Sql)));
 
         app.Statements.Reset();
@@ -256,8 +265,10 @@ public abstract class PersistenceTests(OverholtApp app) : IAsyncLifetime
 
     /// <summary>What a read and then one save of <paramref name="statements"/> send: one command on PostgreSQL, a transaction of commands on SQLite.</summary>
     private string[] OneSave(params string[] statements) => app.Database.Provider == DatabaseProvider.Postgres
-        ? ["SELECT", statements[0]]
+        ? ["SELECT", "BEGIN", statements[0], "COMMIT"]
         : ["SELECT", "BEGIN", .. statements, "COMMIT"];
+
+    private string[] NewRows() => app.Database.Provider == DatabaseProvider.Postgres ? ["INSERT"] : ["BEGIN", "INSERT", "INSERT", "COMMIT"];
 
     private static string FirstWord(string sql) => sql.TrimStart().Split([' ', '\n', '\r', ';'], 2)[0];
 

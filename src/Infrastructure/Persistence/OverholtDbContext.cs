@@ -101,13 +101,16 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// may be run again. A failure the database reported (a conflict, a shutdown, SQLite busy) rolled the save back; any
     /// other (a connection lost, a timeout) may have come after the commit, so the command is never run again.
     /// PostgreSQL runs the statements of one command (one batch, ended by one Sync) in one implicit transaction, all or
-    /// none: a save EF sends as one command (<see cref="IsOneBatch"/>) needs no BEGIN and COMMIT of EF's, and costs one
-    /// round trip. SQLite runs a command's statements one by one, so there EF's own transaction stays.
+    /// none: a save of new rows EF sends as one command (<see cref="IsOneBatchOfInserts"/>) needs no BEGIN and COMMIT of
+    /// EF's, and costs one round trip. A save that updates or deletes keeps EF's transaction: an UPDATE or DELETE that
+    /// matches no row (another edit moved the version first) is no error to PostgreSQL, which would commit the rest of
+    /// the batch (the change's history entry, its links) before EF counts the rows and refuses the save. SQLite runs a
+    /// command's statements one by one, so there EF's own transaction stays.
     /// </summary>
     private async Task<int> CommittingSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
-        if (this is PostgresOverholtDbContext && IsOneBatch()) // by type: Database.IsNpgsql() reads the provider's assembly name
+        if (this is PostgresOverholtDbContext && IsOneBatchOfInserts()) // by type: Database.IsNpgsql() reads the provider's assembly name
             Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
@@ -125,20 +128,23 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     }
 
     /// <summary>
-    /// Whether EF sends this save as one command: few statements (far below the provider's batch size), and no row
-    /// added whose new key another row of the save needs (EF would read the key back before sending the next batch).
-    /// The history entries the save adds are among the few.
+    /// Whether the save only adds rows and EF sends it as one command: few statements (far below the provider's batch
+    /// size), and no row added whose new key another row of the save needs (EF would read the key back before sending
+    /// the next batch). The history entries the save adds are among the few. An insert fails only with an error of the
+    /// database's, which ends the whole command.
     /// </summary>
-    private bool IsOneBatch()
+    private bool IsOneBatchOfInserts()
     {
-        var changed = 0;
+        var added = 0;
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-                continue;
-            if (++changed > MaxStatementsInOneBatch)
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
                 return false;
-            if (entry.State == EntityState.Added && entry.Properties.Any(property => property.IsTemporary) && entry.Metadata.GetReferencingForeignKeys().Any())
+            if (entry.State is not EntityState.Added)
+                continue;
+            if (++added > MaxStatementsInOneBatch)
+                return false;
+            if (entry.Properties.Any(property => property.IsTemporary) && entry.Metadata.GetReferencingForeignKeys().Any())
                 return false;
         }
 
