@@ -160,10 +160,14 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Email:LinkBaseUrl", "http://localhost/");
-        // Retries come within a tenth of a second; the outbox and the job queue on PostgreSQL keep the production
-        // fallback interval, so tests see them woken by the database's notifications, not by polling.
+        // Retries come within a tenth of a second. On PostgreSQL the outbox and the job queue are still woken by the
+        // database's notifications, but polled every 5 s instead of every minute: Hangfire.PostgreSql's in-process
+        // wake-up is one static signal per queue name, shared by every app a test process hosts, so another test's
+        // worker can take it, and a worker that has only just begun to LISTEN misses the notification. Production
+        // has one storage per process; IdleNodeTests runs a node on the production intervals.
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
         builder.UseSetting("Jobs:SchedulePollInterval", "00:00:00.100");
+        builder.UseSetting("Jobs:FallbackPollInterval", "00:00:05");
         // On PostgreSQL the catalogue cache proves every 0.2 s that it hears changes, and stops serving 2 s after it
         // last could (production: 1 s and 5 s), so the tests of what makes it stop wait less.
         builder.UseSetting("Cache:HeartbeatInterval", "00:00:00.200");

@@ -77,7 +77,7 @@ public sealed class ManagerEmailDeliveryTests(PostgresApp postgres) : IAsyncLife
         await (await app.AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{app.User.Id}")).AssertOkJson();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The API waited for the mail server: {clock.Elapsed}");
 
-        await WaitUntil(() => Monitoring(app).ScheduledCount() + Monitoring(app).FailedCount() > 0, "the job to fail and wait for a retry");
+        await WaitUntil(() => Monitoring(app).ScheduledCount() + Monitoring(app).FailedCount() > 0, "the job to fail and wait for a retry", app);
         Assert.Empty(_smtp.Messages);
 
         _smtp.Start();
@@ -156,7 +156,7 @@ public sealed class ManagerEmailDeliveryTests(PostgresApp postgres) : IAsyncLife
         var store = await app.Given.Store("Corner shop").SaveAsync();
         await (await app.AsAdmin.PutAsync($"/api/stores/{store.Id}/managers/{app.User.Id}")).AssertOkJson();
 
-        await WaitUntil(() => Monitoring(app).FailedCount() == 1, "the job to fail for good");
+        await WaitUntil(() => Monitoring(app).FailedCount() == 1, "the job to fail for good", app);
         _smtp.Start();
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.Empty(_smtp.Messages);
@@ -194,15 +194,28 @@ public sealed class ManagerEmailDeliveryTests(PostgresApp postgres) : IAsyncLife
         return await query(scope.ServiceProvider.GetRequiredService<OverholtDbContext>());
     }
 
-    private static async Task WaitUntil(Func<bool> condition, string what)
+    private static async Task WaitUntil(Func<bool> condition, string what, OverholtApp app)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
             if (clock.Elapsed > Patience)
-                throw new TimeoutException($"Gave up waiting for {what}");
+                throw new TimeoutException($"Gave up waiting for {what}; {JobStates(app)}");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Each job of this test's fresh storage with its states, oldest first: what a failed wait saw.</summary>
+    private static string JobStates(OverholtApp app)
+    {
+        var jobs = new List<string>();
+        for (var id = 1; Monitoring(app).JobDetails(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } job; id++)
+        {
+            var states = job.History.AsEnumerable().Reverse().Select(state => $"{state.StateName} at {state.CreatedAt:HH:mm:ss.fff} ({state.Reason})");
+            jobs.Add($"job {id}: {string.Join(" -> ", states)}");
+        }
+
+        return jobs.Count == 0 ? "no job was created" : string.Join("; ", jobs);
     }
 
     /// <summary>Gives duplicates time to show up, then checks there are none.</summary>
