@@ -37,7 +37,7 @@ public sealed class ImportRowChecks(ICatalogueNames names)
 
         var existing = await names.ExistingCategoriesAsync(Distinct(rows.SelectMany(row => row.Categories)), cancellationToken);
         return createCategories ? rows : Keep(rows, refused, row => row.Line, row => row.Categories.Where(name => !existing.Contains(name))
-            .Select(name => (ImportColumns.Categories, $"No category is named '{name}' (send unknown_categories=create to create the categories a file names)")));
+            .Select(name => (ImportColumns.Categories, $"No category is named '{name}'; importing with unknown categories created (unknown_categories=create in the API) would create it")));
     }
 
     public async Task<IReadOnlyList<StoreRow>> CheckStoresAsync(

@@ -186,6 +186,30 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     private Task<int> SaveTrackedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+    /// <summary>
+    /// The synchronous save, which the app's own code does not call (the data-protection key ring stores its keys with
+    /// it). It keeps the asynchronous save's promise that a creation and the history entry that follows it commit
+    /// together, and is never retried, since the entries it added would be added again.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || !TrackedChanges.CreatesResourceAwaitingId(this))
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var once = OverholtExecutionStrategy.WithoutRetries();
+        return Database.CreateExecutionStrategy().Execute(
+            (Db: this, Accept: acceptAllChangesOnSuccess),
+            static (_, state) =>
+            {
+                using var transaction = state.Db.Database.BeginTransaction();
+                var count = state.Db.SaveTrackedChanges(state.Accept);
+                transaction.Commit();
+                return count;
+            },
+            verifySucceeded: null);
+    }
+
+    private int SaveTrackedChanges(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,7 +6,6 @@ using Overholt.Application.History;
 using Overholt.Application.History.Queries.ListHistory;
 using Overholt.Application.History.Queries.ListResourceHistory;
 using Overholt.Application.History.Queries.ListStoreHistory;
-using Overholt.Application.Paging;
 using Overholt.Web.Security;
 
 namespace Overholt.Web.Api;
@@ -27,50 +26,38 @@ public sealed class HistoryController(IMediator mediator) : ControllerBase
     [HttpGet("api/history")]
     [EndpointName("listHistory")]
     [AuthorizeToSend<ListHistory>]
-    public async Task<ListEnvelope<HistoryEntryDto>> List([FromQuery] HistoryPageQuery query, [FromQuery] HistoryFilterQuery filter, CancellationToken cancellationToken) =>
+    public async Task<ListEnvelope<HistoryEntryDto>> List([FromQuery] PageQuery query, [FromQuery] HistoryFilterQuery filter, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListHistory(filter.ToFilter(), query.Page, query.PageSize), cancellationToken));
 
     /// <summary>A store's changes, newest first (admin, or a manager of the store): its details, products and managers.</summary>
     [HttpGet("api/stores/{id:int:min(1)}/history")]
     [EndpointName("listStoreHistory")]
-    public async Task<ListEnvelope<HistoryEntryDto>> Store(int id, [FromQuery] HistoryPageQuery query, CancellationToken cancellationToken) =>
+    public async Task<ListEnvelope<HistoryEntryDto>> Store(int id, [FromQuery] PageQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListStoreHistory(id, query.Page, query.PageSize), cancellationToken));
 
     /// <summary>A product's changes, newest first (admin).</summary>
     [HttpGet("api/products/{id:int:min(1)}/history")]
     [EndpointName("listProductHistory")]
     [AuthorizeToSend<ListResourceHistory>]
-    public Task<ListEnvelope<HistoryEntryDto>> Product(int id, [FromQuery] HistoryPageQuery query, CancellationToken cancellationToken) =>
+    public Task<ListEnvelope<HistoryEntryDto>> Product(int id, [FromQuery] PageQuery query, CancellationToken cancellationToken) =>
         ResourceAsync(HistoryActions.Product, id, query, cancellationToken);
 
     /// <summary>A category's changes, newest first (admin).</summary>
     [HttpGet("api/categories/{id:int:min(1)}/history")]
     [EndpointName("listCategoryHistory")]
     [AuthorizeToSend<ListResourceHistory>]
-    public Task<ListEnvelope<HistoryEntryDto>> Category(int id, [FromQuery] HistoryPageQuery query, CancellationToken cancellationToken) =>
+    public Task<ListEnvelope<HistoryEntryDto>> Category(int id, [FromQuery] PageQuery query, CancellationToken cancellationToken) =>
         ResourceAsync(HistoryActions.Category, id, query, cancellationToken);
 
     /// <summary>A user's changes, newest first (admin): the account's creation, roles, activity, password resets and deletion.</summary>
     [HttpGet("api/users/{id:int:min(1)}/history")]
     [EndpointName("listUserHistory")]
     [AuthorizeToSend<ListResourceHistory>]
-    public Task<ListEnvelope<HistoryEntryDto>> UserHistory(int id, [FromQuery] HistoryPageQuery query, CancellationToken cancellationToken) =>
+    public Task<ListEnvelope<HistoryEntryDto>> UserHistory(int id, [FromQuery] PageQuery query, CancellationToken cancellationToken) =>
         ResourceAsync(HistoryActions.User, id, query, cancellationToken);
 
-    private async Task<ListEnvelope<HistoryEntryDto>> ResourceAsync(string type, int id, HistoryPageQuery query, CancellationToken cancellationToken) =>
+    private async Task<ListEnvelope<HistoryEntryDto>> ResourceAsync(string type, int id, PageQuery query, CancellationToken cancellationToken) =>
         Envelope.Of(await mediator.Send(new ListResourceHistory(type, id, query.Page, query.PageSize), cancellationToken));
-}
-
-/// <summary>The page of a history list: <c>?page=1&amp;page_size=50</c>.</summary>
-public sealed record HistoryPageQuery
-{
-    [Description("The page to return, from 1.")]
-    [FromQuery(Name = "page")]
-    public int Page { get; init; } = 1;
-
-    [Description("Items on a page, from 1 to 200 (50 when absent).")]
-    [FromQuery(Name = "page_size")]
-    public int PageSize { get; init; } = IPagedRequest.DefaultPageSize;
 }
 
 /// <summary>The filters of <c>GET /api/history</c>, each optional.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Overholt.Domain.Categories;
 using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Infrastructure.Persistence;
@@ -56,6 +57,47 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
         Assert.Single(updates);
     }
 
+    /// <summary>
+    /// The synchronous save, which only the framework calls, writes a creation's entry with it or neither: on SQLite the
+    /// entry follows the insert in a second command, which fails here.
+    /// </summary>
+    [Fact]
+    public async Task A_synchronous_save_that_fails_at_the_history_entry_leaves_neither_the_creation_nor_the_entry()
+    {
+        var failure = new FailureAfterTheHistoryEntry();
+        await using var node = new OverholtApp(App.Database, services: services => services.AddSingleton<IInterceptor>(failure));
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+            db.Categories.Add(new Category("Written synchronously", null));
+            failure.Armed = true;
+
+            Assert.ThrowsAny<Exception>(() => db.SaveChanges());
+            Assert.False(failure.Armed);
+        }
+
+        var categories = await (await AsAdmin.GetAsync("/api/categories?search=synchronously")).AssertOkList();
+        Assert.Equal(0, categories.GetProperty("meta").GetProperty("total").GetInt32());
+        var history = await (await AsAdmin.GetAsync("/api/history?action=category.created")).AssertOkList();
+        Assert.Equal(0, history.GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_synchronous_save_writes_the_creation_and_its_history_entry()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+            db.Categories.Add(new Category("Written synchronously", null));
+            db.SaveChanges();
+        }
+
+        var categories = await (await AsAdmin.GetAsync("/api/categories?search=synchronously")).AssertOkList();
+        Assert.Equal(1, categories.GetProperty("meta").GetProperty("total").GetInt32());
+        var history = await (await AsAdmin.GetAsync("/api/history?action=category.created")).AssertOkList();
+        Assert.Equal(1, history.GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task The_worker_purges_entries_older_than_the_retention_and_keeps_the_rest()
     {
@@ -84,7 +126,6 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
         Assert.Equal(1, recent.GetProperty("meta").GetProperty("total").GetInt32());
     }
 
-    /// <summary>Refuses the next commit once armed, as a database that fails at the last moment would.</summary>
     /// <summary>
     /// Makes the save that writes a history entry fail once the change itself has run: on PostgreSQL a statement that
     /// fails at the end of the same command (the change and its entry go as one), on SQLite the entry's own command.
@@ -93,15 +134,18 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
     {
         public bool Armed { get; set; }
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
             if (!Armed || !command.CommandText.Replace("\"", string.Empty, StringComparison.Ordinal).Contains("INSERT INTO change_history", StringComparison.Ordinal))
-                return ValueTask.FromResult(result);
+                return result;
             Armed = false;
             if (command is not Npgsql.NpgsqlCommand)
                 throw new InvalidOperationException("The history entry is refused");
             command.CommandText += ";\nSELECT 1 / 0;";
-            return ValueTask.FromResult(result);
+            return result;
         }
     }
 }

@@ -70,7 +70,7 @@ public abstract class ImportTests(OverholtApp app) : ApiTest(app)
 
         Assert.Equal("refused", refused.GetProperty("status").GetString());
         Assert.Equal(0, refused.GetProperty("written").GetInt32());
-        Assert.Equal([(2, "categories", "No category is named 'Red|Green' (send unknown_categories=create to create the categories a file names)")], refused.RefusedRows());
+        Assert.Equal([(2, "categories", "No category is named 'Red|Green'; importing with unknown categories created (unknown_categories=create in the API) would create it")], refused.RefusedRows());
         Assert.Equal("succeeded", created.GetProperty("status").GetString());
         Assert.Equal([("Apple", "Fruit|Red\\|Green", 1), ("Pear", "Fruit", 1)], await ProductsAsync());
         var export = await (await AsUser.GetAsync("/api/products/export?sort=name")).AssertCsv("products.csv");
