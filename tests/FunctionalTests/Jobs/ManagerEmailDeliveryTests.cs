@@ -124,6 +124,20 @@ public sealed class ManagerEmailDeliveryTests(PostgresApp postgres) : IAsyncLife
         Assert.Equal(1, await CountAsync(web, db => db.Set<ProcessedMessage>().CountAsync()));
     }
 
+    /// <summary>A job re-queued after its message was processed and purged, or from another database, has nothing to retry.</summary>
+    [Fact]
+    public async Task A_job_whose_message_is_not_in_the_outbox_ends_without_sending_or_failing()
+    {
+        _smtp.Start();
+        var web = await StartAsync("web");
+        await using var scope = web.Services.CreateAsyncScope();
+
+        await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(Guid.NewGuid(), CancellationToken.None);
+
+        Assert.Empty(_smtp.Messages);
+        Assert.Equal(0, await CountAsync(web, db => db.Set<ProcessedMessage>().CountAsync()));
+    }
+
     [Fact]
     public async Task Two_workers_sharing_the_storage_both_take_jobs_and_no_email_goes_twice()
     {
