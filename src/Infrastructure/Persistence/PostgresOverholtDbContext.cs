@@ -12,14 +12,13 @@ public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtD
     /// How many ids of a catalogue table one trip to its sequence reserves (<see cref="OnModelCreating"/>). An id the
     /// database hands out by default (an INSERT without one, as the bulk writers send) takes a whole block too.
     /// </summary>
-    public const int KeyBlockSize = 100;
+    public const int KeyBlockSize = 20;
 
     /// <summary>
     /// A store, product or category gets its id from the app before its insert (hi-lo: one <c>nextval</c> per block of
     /// <see cref="KeyBlockSize"/> ids, from the sequence of the table's identity column). Its creation's history entry
-    /// then names it in the same batch as the insert: one round trip, no transaction of the app's. The migrations
-    /// HiLoCatalogueKeys and LargerKeyBlocks set the identity's increment to the block size, so ids from either source
-    /// never meet. A block lasts a busy node a tenth of a second; a restart leaves at most a block unused per table.
+    /// then names it in the same batch as the insert: one round trip, no transaction of the app's. The migration
+    /// HiLoCatalogueKeys sets the identity's increment to the block size, so ids from either source never meet.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder builder)
     {

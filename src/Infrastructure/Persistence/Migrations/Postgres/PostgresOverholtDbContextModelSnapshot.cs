@@ -23,13 +23,13 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence<int>("categories_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.HasSequence<int>("products_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.HasSequence<int>("stores_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
