@@ -64,6 +64,12 @@ public sealed partial class OutboxDispatcher(
         var leasedUntil = now + Lease;
         var me = worker.Name;
 
+        // Looked for first, with a read: most polls find nothing, and on SQLite a write (even one that matches no row)
+        // takes the file's write lock, outside the turns the app's commands take (SqliteWriters). A command committing
+        // then met the lock and slept in SQLite's busy handler, with every command queued behind it: once a second.
+        if (!await db.Set<OutboxMessage>().AnyAsync(message => message.DispatchedAt == null && (message.LockedUntil == null || message.LockedUntil < now), cancellationToken))
+            return 0;
+
         // Plain SQL both providers accept. The outer conditions are re-checked on rows another dispatcher updated
         // meanwhile, so a leased row is never taken twice.
         var leased = await db.Database.ExecuteSqlAsync(
