@@ -12,9 +12,9 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Jobs;
 
 /// <summary>
-/// Turns committed outbox messages into Hangfire jobs. Messages are leased first (an UPDATE that only one dispatcher
-/// can win), then enqueued, then marked dispatched. A crash between enqueue and mark re-dispatches the message after
-/// the lease ends: delivery is at least once, and handlers are idempotent. The dispatcher runs when woken by
+/// Turns committed outbox messages into Hangfire jobs. Waiting messages are looked for with a read, leased (an UPDATE
+/// that only one dispatcher can win), then enqueued, then marked dispatched. A crash between enqueue and mark
+/// re-dispatches the message after the lease ends: delivery is at least once, and handlers are idempotent. The dispatcher runs when woken by
 /// <see cref="OutboxSignal"/> (PostgreSQL's notification of a new message), and polls: every <c>Jobs:PollInterval</c>
 /// while nothing wakes it, every <c>Jobs:FallbackPollInterval</c> (for a lost notification or an expired lease) while something does.
 /// </summary>
