@@ -83,7 +83,7 @@ public sealed class CatalogueCacheDependencyTests
     [Fact]
     public async Task An_answer_read_while_a_change_to_what_it_shows_is_heard_is_not_kept()
     {
-        var answer = await _cache.GetOrReadAsync("product:7", ProductSeven, _ =>
+        var answer = await _cache.GetOrReadAsync("product:7", ProductSeven, CacheShare.Catalogue, _ =>
         {
             // Read before the change, stored after it was heard.
             _cache.Invalidate([new CatalogueChange(CatalogueData.Products, new HashSet<int> { 7 })]);
@@ -91,13 +91,13 @@ public sealed class CatalogueCacheDependencyTests
         }, TestContext.Current.CancellationToken);
 
         Assert.Equal("Kettle", answer);
-        Assert.Equal("Teapot", await _cache.GetOrReadAsync("product:7", ProductSeven, _ => ValueTask.FromResult("Teapot"), TestContext.Current.CancellationToken));
+        Assert.Equal("Teapot", await _cache.GetOrReadAsync("product:7", ProductSeven, CacheShare.Catalogue, _ => ValueTask.FromResult("Teapot"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task An_answer_read_while_an_unrelated_change_is_heard_is_kept()
     {
-        await _cache.GetOrReadAsync("product:7", ProductSeven, _ =>
+        await _cache.GetOrReadAsync("product:7", ProductSeven, CacheShare.Catalogue, _ =>
         {
             _cache.Invalidate([new CatalogueChange(CatalogueData.Stores, new HashSet<int> { 1 })]);
             return ValueTask.FromResult("Kettle");
@@ -109,7 +109,7 @@ public sealed class CatalogueCacheDependencyTests
     [Fact]
     public async Task An_answer_read_while_everything_was_dropped_is_not_kept()
     {
-        await _cache.GetOrReadAsync("categories", CategoryList, _ =>
+        await _cache.GetOrReadAsync("categories", CategoryList, CacheShare.Catalogue, _ =>
         {
             _cache.Invalidate();
             return ValueTask.FromResult("old");
@@ -122,7 +122,7 @@ public sealed class CatalogueCacheDependencyTests
     public async Task The_cache_never_holds_more_than_its_maximum_number_of_answers()
     {
         for (var id = 1; id <= CatalogueCache.MaxEntries + 10; id++)
-            await _cache.GetOrReadAsync($"product:{id}", [CatalogueDependency.One(CatalogueData.Products, id)], _ => ValueTask.FromResult("a product"), TestContext.Current.CancellationToken);
+            await _cache.GetOrReadAsync($"product:{id}", [CatalogueDependency.One(CatalogueData.Products, id)], CacheShare.Catalogue, _ => ValueTask.FromResult("a product"), TestContext.Current.CancellationToken);
 
         Assert.InRange(_cache.Count, 1, CatalogueCache.MaxEntries);
     }
@@ -136,11 +136,45 @@ public sealed class CatalogueCacheDependencyTests
 
         for (var id = 1; id <= 25; id++)
         {
-            await cache.GetOrReadAsync($"product:{id}", [CatalogueDependency.One(CatalogueData.Products, id)], _ => ValueTask.FromResult(large), TestContext.Current.CancellationToken);
+            await cache.GetOrReadAsync($"product:{id}", [CatalogueDependency.One(CatalogueData.Products, id)], CacheShare.Catalogue, _ => ValueTask.FromResult(large), TestContext.Current.CancellationToken);
             Assert.InRange(cache.Bytes, 0, 1 << 20);
         }
 
         Assert.InRange(cache.Count, 1, 10);
+    }
+
+    [Fact]
+    public async Task Any_number_of_distinct_searches_stays_within_their_share_and_pushes_out_no_other_answer()
+    {
+        await KeepAll();
+
+        for (var term = 1; term <= CatalogueCache.MaxSearchEntries + 10; term++)
+            await _cache.GetOrReadAsync($"ListProducts:50:1:?{term}", ProductList, CacheShare.Searches, _ => ValueTask.FromResult("a page"), TestContext.Current.CancellationToken);
+
+        Assert.InRange(_cache.CountOf(CacheShare.Searches), 1, CatalogueCache.MaxSearchEntries);
+        Assert.Equal(5, _cache.CountOf(CacheShare.Catalogue));
+        Assert.True(await IsKept("product:7", ProductSeven));
+        Assert.True(await IsKept("stores", StoreList));
+    }
+
+    [Fact]
+    public async Task Searches_take_at_most_a_quarter_of_the_bytes_and_a_change_to_products_drops_them()
+    {
+        var cache = new CatalogueCache(Options.Create(new CacheOptions { MaxBytes = 1 << 20 }), TimeProvider.System);
+        cache.StartServing();
+        var large = new string('x', 20_000); // about 40 KB: six fit in a quarter of 1 MiB
+        await cache.GetOrReadAsync("categories", CategoryList, CacheShare.Catalogue, _ => ValueTask.FromResult("kept"), TestContext.Current.CancellationToken);
+
+        for (var term = 1; term <= 25; term++)
+        {
+            await cache.GetOrReadAsync($"ListProducts:50:1:?{term}", ProductList, CacheShare.Searches, _ => ValueTask.FromResult(large), TestContext.Current.CancellationToken);
+            Assert.InRange(cache.Bytes, 0, (1 << 20) / 4 + 1_000);
+        }
+
+        Assert.InRange(cache.CountOf(CacheShare.Searches), 1, 6);
+        cache.Invalidate([new CatalogueChange(CatalogueData.Products, new HashSet<int> { 7 })]);
+        Assert.Equal(0, cache.CountOf(CacheShare.Searches));
+        Assert.Equal(1, cache.CountOf(CacheShare.Catalogue));
     }
 
     [Fact]
@@ -194,13 +228,13 @@ public sealed class CatalogueCacheDependencyTests
     private async Task KeepAll()
     {
         foreach (var (key, dependencies) in new[] { ("product:7", ProductSeven), ("product:8", ProductEight), ("products", ProductList), ("stores", StoreList), ("categories", CategoryList) })
-            await _cache.GetOrReadAsync(key, dependencies, _ => ValueTask.FromResult(key), TestContext.Current.CancellationToken);
+            await _cache.GetOrReadAsync(key, dependencies, CacheShare.Catalogue, _ => ValueTask.FromResult(key), TestContext.Current.CancellationToken);
     }
 
     private async Task<bool> IsKept(string key, IReadOnlyList<CatalogueDependency> dependencies)
     {
         var read = false;
-        await _cache.GetOrReadAsync(key, dependencies, _ =>
+        await _cache.GetOrReadAsync(key, dependencies, CacheShare.Catalogue, _ =>
         {
             read = true;
             return ValueTask.FromResult(key);

@@ -9,6 +9,6 @@ public sealed class CachingBehaviour<TMessage, TResponse>(IReadCache cache) : IP
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
         message is ICatalogueQuery { CacheKey: { } key } query
-            ? cache.GetOrReadAsync(key, query.Dependencies, token => next(message, token), cancellationToken)
+            ? cache.GetOrReadAsync(key, query.Dependencies, CatalogueKey.ShareOf(message), token => next(message, token), cancellationToken)
             : next(message, cancellationToken);
 }

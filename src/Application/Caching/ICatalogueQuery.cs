@@ -7,7 +7,7 @@ namespace Overholt.Application.Caching;
 /// </summary>
 public interface ICatalogueQuery
 {
-    /// <summary>What identifies the answer; null when it is not worth keeping (a search: hostile input could fill memory with them).</summary>
+    /// <summary>What identifies the answer (<see cref="CatalogueKey"/>); null when it is not kept (see <see cref="CatalogueKey.Page"/>).</summary>
     string? CacheKey { get; }
 
     /// <summary>

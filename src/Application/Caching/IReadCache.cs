@@ -10,8 +10,11 @@ public interface IReadCache
     /// <summary>Whether answers are kept at the moment (the node hears about every change).</summary>
     bool IsServing { get; }
 
-    /// <summary>The kept answer for <paramref name="key"/>, or <paramref name="read"/>'s, kept unless what it depends on changed meanwhile.</summary>
-    ValueTask<T> GetOrReadAsync<T>(string key, IReadOnlyList<CatalogueDependency> dependencies, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken);
+    /// <summary>
+    /// The kept answer for <paramref name="key"/>, or <paramref name="read"/>'s, kept in <paramref name="share"/> unless
+    /// what it depends on changed meanwhile.
+    /// </summary>
+    ValueTask<T> GetOrReadAsync<T>(string key, IReadOnlyList<CatalogueDependency> dependencies, CacheShare share, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken);
 
     /// <summary>Drops every kept answer: the catalogue has changed, in ways not told apart.</summary>
     void Invalidate();

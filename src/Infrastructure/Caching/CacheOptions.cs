@@ -24,7 +24,8 @@ public sealed class CacheOptions
 
     /// <summary>
     /// About how much memory the kept answers may take (estimated from what they hold, <see cref="ApproximateSize"/>):
-    /// when the next answer would pass it, the cache starts over.
+    /// three quarters for reads and pages, a quarter for searches. When the next answer would pass its part, that part
+    /// starts over.
     /// </summary>
     [Range(1L << 20, 1L << 40)]
     public long MaxBytes { get; set; } = 64L << 20;

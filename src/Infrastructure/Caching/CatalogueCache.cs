@@ -21,11 +21,17 @@ namespace Overholt.Infrastructure.Caching;
 public sealed class CatalogueCache : IReadCache
 {
     /// <summary>
-    /// Bounds memory whatever ids and pages clients ask for, with <see cref="CacheOptions.MaxBytes"/> for large answers.
-    /// When full, the cache starts over, so a client asking for thousands of empty pages costs reads, not a cache that
-    /// keeps nothing more.
+    /// Bounds memory whatever ids and pages clients ask for, with three quarters of <see cref="CacheOptions.MaxBytes"/>
+    /// for large answers. When full, the share starts over, so a client asking for thousands of empty pages costs
+    /// reads, not a cache that keeps nothing more.
     /// </summary>
     public const int MaxEntries = 20_000;
+
+    /// <summary>
+    /// The same for searches (<see cref="CacheShare.Searches"/>), with the last quarter of <see cref="CacheOptions.MaxBytes"/>:
+    /// a client sending a new search text each time starts the searches over, and leaves every other answer kept.
+    /// </summary>
+    public const int MaxSearchEntries = 10_000;
 
     private static readonly int Kinds = Enum.GetValues<CatalogueData>().Length;
 
@@ -33,7 +39,7 @@ public sealed class CatalogueCache : IReadCache
     private readonly long _staleAfter;
     private readonly long _maxEntryAge;
     private readonly long _askedResolution;
-    private readonly long _maxBytes;
+    private readonly Limit[] _limits; // per CacheShare
     private readonly Lock _transition = new();
     private readonly long[] _changesHeard = new long[Kinds]; // per CatalogueData; written under _transition
     private Generation? _current; // null: not serving
@@ -46,7 +52,8 @@ public sealed class CatalogueCache : IReadCache
         _staleAfter = Ticks(options.Value.StaleAfter);
         _maxEntryAge = Ticks(options.Value.MaxEntryAge);
         _askedResolution = Ticks(TimeSpan.FromMilliseconds(100));
-        _maxBytes = options.Value.MaxBytes;
+        var searchBytes = options.Value.MaxBytes / 4;
+        _limits = [new Limit(MaxEntries, options.Value.MaxBytes - searchBytes), new Limit(MaxSearchEntries, searchBytes)];
         _askedAt = time.GetTimestamp() - _staleAfter - _askedResolution;
     }
 
@@ -72,7 +79,14 @@ public sealed class CatalogueCache : IReadCache
         }
     }
 
-    public async ValueTask<T> GetOrReadAsync<T>(string key, IReadOnlyList<CatalogueDependency> dependencies, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    /// <summary>How many answers <paramref name="share"/> keeps at the moment.</summary>
+    public int CountOf(CacheShare share)
+    {
+        lock (_transition)
+            return _current?.UsageOf(share).Count ?? 0;
+    }
+
+    public async ValueTask<T> GetOrReadAsync<T>(string key, IReadOnlyList<CatalogueDependency> dependencies, CacheShare share, Func<CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _current);
         if (generation is null)
@@ -90,7 +104,7 @@ public sealed class CatalogueCache : IReadCache
         // outlive it. Read while not confirmed, it is kept too: changes are heard in commit order, so once a later
         // heartbeat comes back, every change committed before this read has dropped it or not happened.
         if (answer is not null)
-            Keep(generation, key, new Kept(answer, dependencies, ReadAt: now, Bytes: (2L * key.Length) + ApproximateSize.Of(answer)), heardBefore);
+            Keep(generation, key, new Kept(answer, dependencies, share, ReadAt: now, Bytes: (2L * key.Length) + ApproximateSize.Of(answer)), heardBefore);
 
         return answer;
     }
@@ -142,9 +156,11 @@ public sealed class CatalogueCache : IReadCache
                     return;
             }
 
-            if (generation.Count >= MaxEntries || generation.Bytes + kept.Bytes > _maxBytes)
-                Volatile.Write(ref _current, new Generation()); // start over
-            else
+            var limit = _limits[(int)kept.Share];
+            var usage = generation.UsageOf(kept.Share);
+            if (usage.Count >= limit.Entries || usage.Bytes + kept.Bytes > limit.Bytes)
+                generation.StartOver(kept.Share);
+            if (kept.Bytes <= limit.Bytes)
                 generation.Add(key, kept);
         }
     }
@@ -184,29 +200,45 @@ public sealed class CatalogueCache : IReadCache
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    private sealed record Kept(object Answer, IReadOnlyList<CatalogueDependency> Dependencies, long ReadAt, long Bytes);
+    private sealed record Kept(object Answer, IReadOnlyList<CatalogueDependency> Dependencies, CacheShare Share, long ReadAt, long Bytes);
+
+    private sealed record Limit(int Entries, long Bytes);
+
+    /// <summary>What one share of a generation holds: its keys, and what they take.</summary>
+    private sealed class Usage
+    {
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        public int Count => Keys.Count;
+
+        public long Bytes { get; set; }
+    }
 
     /// <summary>
-    /// The answers kept since serving started (or the cache last started over), read without a lock; and, changed only
+    /// The answers kept since serving started (or everything was last dropped), read without a lock; and, changed only
     /// under the cache's lock, which keys depend on what: for each kind, the keys depending on any row of it, and those
     /// depending on one row, by id.
     /// </summary>
     private sealed class Generation
     {
         private readonly Dependents[] _dependents = [.. Enumerable.Range(0, Kinds).Select(_ => new Dependents())];
+        private readonly Usage[] _usage = [.. Enum.GetValues<CacheShare>().Select(_ => new Usage())];
 
         public ConcurrentDictionary<string, Kept> Answers { get; } = new(StringComparer.Ordinal);
 
-        public int Count { get; private set; }
+        public int Count => _usage.Sum(usage => usage.Count);
 
-        public long Bytes { get; private set; }
+        public long Bytes => _usage.Sum(usage => usage.Bytes);
+
+        public Usage UsageOf(CacheShare share) => _usage[(int)share];
 
         public void Add(string key, Kept kept)
         {
             Remove(key);
             Answers[key] = kept;
-            Count++;
-            Bytes += kept.Bytes;
+            var usage = UsageOf(kept.Share);
+            usage.Keys.Add(key);
+            usage.Bytes += kept.Bytes;
             foreach (var dependency in kept.Dependencies)
                 _dependents[(int)dependency.Data].Add(dependency.Id, key);
         }
@@ -232,12 +264,20 @@ public sealed class CatalogueCache : IReadCache
                 Remove(key);
         }
 
+        /// <summary>Drops every answer <paramref name="share"/> keeps.</summary>
+        public void StartOver(CacheShare share)
+        {
+            foreach (var key in UsageOf(share).Keys.ToList())
+                Remove(key);
+        }
+
         private void Remove(string key)
         {
             if (!Answers.TryRemove(key, out var kept))
                 return;
-            Count--;
-            Bytes -= kept.Bytes;
+            var usage = UsageOf(kept.Share);
+            usage.Keys.Remove(key);
+            usage.Bytes -= kept.Bytes;
             foreach (var dependency in kept.Dependencies)
                 _dependents[(int)dependency.Data].Remove(dependency.Id, key);
         }

@@ -80,10 +80,11 @@ public sealed class LargeCatalogueTests(LargeCatalogue catalogue) : IClassFixtur
     {
         var client = await App.ClientForAsync(App.User);
         // Past the first few executions PostgreSQL may plan a prepared statement generically: the plan must hold then too.
-        for (var i = 0; i < 7; i++)
-            await (await client.GetAsync(url + $"&page={(i % 2) + 1}")).AssertOkList();
+        // Each page is asked once: a search asked again is answered from the node's cache.
+        for (var page = 1; page <= 7; page++)
+            await (await client.GetAsync(url + $"&page={page}")).AssertOkList();
         App.Statements.Reset();
-        await (await client.GetAsync(url)).AssertOkList();
+        await (await client.GetAsync(url + "&page=8")).AssertOkList();
 
         var searches = App.Statements.Sent.Where(statement => statement.Sql.Contains("LIKE", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(searches);

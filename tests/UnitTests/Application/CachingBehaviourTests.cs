@@ -20,7 +20,7 @@ public sealed class CachingBehaviourTests
     public async Task A_catalogue_read_is_asked_of_the_cache_under_its_key()
     {
         var kept = new Versioned<ProductDto> { Value = new ProductDto { Id = 7, Name = "Kettle" }, Version = 3 };
-        _cache.GetOrReadAsync("GetProduct:7", Arg.Any<IReadOnlyList<CatalogueDependency>>(), Arg.Any<Func<CancellationToken, ValueTask<Versioned<ProductDto>>>>(), Arg.Any<CancellationToken>())
+        _cache.GetOrReadAsync("GetProduct:7", Arg.Any<IReadOnlyList<CatalogueDependency>>(), CacheShare.Catalogue, Arg.Any<Func<CancellationToken, ValueTask<Versioned<ProductDto>>>>(), Arg.Any<CancellationToken>())
             .Returns(kept);
         var behaviour = new CachingBehaviour<GetProduct, Versioned<ProductDto>>(_cache);
 
@@ -30,13 +30,26 @@ public sealed class CachingBehaviourTests
     }
 
     [Fact]
-    public async Task A_search_and_a_command_go_to_their_handler_and_not_to_the_cache()
+    public async Task A_search_is_asked_of_the_searches_share_of_the_cache()
     {
-        var page = new Page<ProductDto>([], 1, 50, 0);
-        var search = new CachingBehaviour<ListProducts, Page<ProductDto>>(_cache);
+        var kept = new Page<ProductDto>([], 1, 50, 0);
+        _cache.GetOrReadAsync("ListProducts:50:1:?kettle", Arg.Any<IReadOnlyList<CatalogueDependency>>(), CacheShare.Searches, Arg.Any<Func<CancellationToken, ValueTask<Page<ProductDto>>>>(), Arg.Any<CancellationToken>())
+            .Returns(kept);
+        var behaviour = new CachingBehaviour<ListProducts, Page<ProductDto>>(_cache);
+
+        var answer = await behaviour.Handle(new ListProducts(Search: " Kettle "), (_, _) => throw new InvalidOperationException("the handler ran"), CancellationToken.None);
+
+        Assert.Same(kept, answer);
+    }
+
+    [Fact]
+    public async Task A_command_and_a_page_not_kept_go_to_their_handler_and_not_to_the_cache()
+    {
+        var page = new Page<ProductDto>([], 1, 10, 0);
+        var list = new CachingBehaviour<ListProducts, Page<ProductDto>>(_cache);
         var create = new CachingBehaviour<CreateStore, int>(_cache);
 
-        Assert.Same(page, await search.Handle(new ListProducts(Search: "kettle"), (_, _) => ValueTask.FromResult(page), CancellationToken.None));
+        Assert.Same(page, await list.Handle(new ListProducts(PageSize: 10, Search: "kettle"), (_, _) => ValueTask.FromResult(page), CancellationToken.None));
         Assert.Equal(5, await create.Handle(new CreateStore("Shop", "1 Main St", "Portland", "OR", "97201"), (_, _) => ValueTask.FromResult(5), CancellationToken.None));
 
         Assert.Empty(_cache.ReceivedCalls());
@@ -51,9 +64,12 @@ public sealed class CachingBehaviourTests
     [InlineData(1, IPagedRequest.AdminListPageSize, null, "name,-id", null)]
     [InlineData(1, 10, null, null, null)]
     [InlineData(1, 199, null, null, null)]
-    [InlineData(1, 50, "kettle", null, null)]
-    [InlineData(1, 20, "kettle", null, null)]
-    public void Only_unsearched_pages_of_the_sizes_the_app_asks_for_in_one_field_orders_are_kept(int page, int size, string? search, string? sort, string? key) =>
+    [InlineData(1, 50, "kettle", null, "ListProducts:50:1:?kettle")]
+    [InlineData(2, 20, " KeTTle ", "-name", "ListProducts:20:2:-name?kettle")] // as the database compares it
+    [InlineData(1, 20, "a:b?c", null, "ListProducts:20:1:?a:b?c")]
+    [InlineData(1, 10, "kettle", null, null)]
+    [InlineData(1, 20, "kettle", "name,-id", null)]
+    public void Only_pages_of_the_sizes_the_app_asks_for_in_one_field_orders_are_kept_searched_or_not(int page, int size, string? search, string? sort, string? key) =>
         Assert.Equal(key, new ListProducts(page, size, search, Sort: sort).CacheKey);
 
     [Fact]
