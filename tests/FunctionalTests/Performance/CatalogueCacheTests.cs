@@ -405,7 +405,8 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
         await using var otherNode = new OverholtApp(App.Database);
         using var onOtherNode = await SignedIn(otherNode, Admin);
         await AssertKept(async () => Assert.Equal(["Kettle"], await ProductNames("/api/products?search=kett")));
-        await AssertKept(async () => Assert.Equal(["Kettle"], await ProductNames("/api/products?search=%20KETT%20"))); // the same search to the database
+        // Another spelling of the same search, as the database compares it: answered from what "kett" kept.
+        await AssertNotReadAgain(async () => Assert.Equal(["Kettle"], await ProductNames("/api/products?search=%20KETT%20")));
 
         await (await onOtherNode.PostJsonAsync("/api/products", new { name = "Kettle lid", categories = new[] { category.Id } })).AssertOkJson(System.Net.HttpStatusCode.Created);
 
