@@ -160,11 +160,11 @@ public class OverholtApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Email:LinkBaseUrl", "http://localhost/");
-        // Retries come within a tenth of a second. On PostgreSQL the outbox and the job queue are still woken by the
-        // database's notifications, but polled every 5 s instead of every minute: Hangfire.PostgreSql's in-process
-        // wake-up is one static signal per queue name, shared by every app a test process hosts, so another test's
-        // worker can take it, and a worker that has only just begun to LISTEN misses the notification. Production
-        // has one storage per process; IdleNodeTests runs a node on the production intervals.
+        // Retries come within a tenth of a second. On PostgreSQL the outbox is still woken by the database's
+        // notifications and the job queue by the dispatcher's enqueue, but both are polled every 5 s instead of every
+        // minute: Hangfire.PostgreSql's in-process wake-up is one static signal per queue name, shared by every app a
+        // test process hosts, so another app's worker can take it. Production has one storage per process;
+        // IdleNodeTests runs a node on the production intervals.
         builder.UseSetting("Jobs:PollInterval", "00:00:00.100");
         builder.UseSetting("Jobs:SchedulePollInterval", "00:00:00.100");
         builder.UseSetting("Jobs:FallbackPollInterval", "00:00:05");

@@ -14,7 +14,8 @@ namespace Overholt.FunctionalTests.Jobs;
 
 /// <summary>
 /// A node with nothing to do leaves the database alone, and still mails a manager change at once: its worker is woken
-/// by PostgreSQL's notifications instead of polling, and Hangfire's periodic work is spaced out. The node runs as in
+/// by PostgreSQL's notifications instead of polling (its outbox dispatcher; the dispatcher's enqueue wakes its job
+/// workers within the process), and Hangfire's periodic work is spaced out. The node runs as in
 /// production (role all, the production defaults of every <c>Jobs:</c> and <c>Cache:</c> interval, which the test kit
 /// otherwise shortens).
 /// </summary>
@@ -88,6 +89,24 @@ public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
 
         TestContext.Current.TestOutputHelper?.WriteLine($"Mailed {clock.ElapsedMilliseconds} ms after the request was sent");
         Assert.Equal("You are now a manager of Corner shop", message.Subject);
+        Assert.True(app.Services.GetRequiredService<OutboxSignal>().IsListening);
+    }
+
+    [Fact]
+    public async Task An_idle_nodes_job_workers_do_not_listen_to_the_database()
+    {
+        await using var app = new OverholtApp(_database, ProductionNode());
+        _ = app.Services; // started: the worker running
+        await Task.Delay(TimeSpan.FromSeconds(3)); // its job workers are waiting for work
+
+        // PostgreSQL wakes every listening backend of a database for each notification, whatever its channel: a
+        // worker listening for jobs would be woken by every catalogue change. Hangfire.PostgreSql's long polling
+        // leaves `LISTEN new_job` as the last statement of each waiting worker's connection.
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN new_job%'", connection);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
         Assert.True(app.Services.GetRequiredService<OutboxSignal>().IsListening);
     }
 
