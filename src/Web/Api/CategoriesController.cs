@@ -35,7 +35,7 @@ public sealed class CategoriesController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<CategoryDto>>> Create(CategoryRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateCategory(request.Name, request.Description), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetCategory(id), cancellationToken)).Value);
+        return this.CreatedRepresentation(nameof(Get), new { id }, await mediator.Send(new GetCategory(id), cancellationToken));
     }
 
     /// <summary>A category, with its <c>ETag</c>.</summary>

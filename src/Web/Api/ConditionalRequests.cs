@@ -17,8 +17,11 @@ namespace Overholt.Web.Api;
 /// </summary>
 public static class ConditionalRequests
 {
-    /// <summary>The tags of answers the node keeps in its read cache, computed once per kept answer.</summary>
-    private static readonly ConditionalWeakTable<object, string> Tags = [];
+    /// <summary>
+    /// The JSON and tag of each answer, made once per answer object: an answer the node keeps in its read cache is
+    /// serialized when first sent, and every read of it after that sends the same bytes.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, SerializedRepresentation> Representations = [];
 
     public static string ETagFor(int version, ReadOnlySpan<byte> representation) =>
         $"\"{version}-{Convert.ToHexStringLower(SHA256.HashData(representation)[..8])}\"";
@@ -26,13 +29,29 @@ public static class ConditionalRequests
     /// <summary>The resource as the response body, with its ETag; 304 for a GET whose <c>If-None-Match</c> names it.</summary>
     public static ActionResult<Envelope<T>> Representation<T>(this ControllerBase controller, Versioned<T> resource)
     {
-        var body = Envelope.Of(resource.Value);
-        var tag = Tags.GetValue(resource, _ => ETagFor(resource.Version, JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions(controller))));
-        controller.Response.Headers.ETag = tag;
-        if (HttpMethods.IsGet(controller.Request.Method) && NoneMatch(controller.Request, tag))
+        var representation = Serialized(controller, resource);
+        controller.Response.Headers.ETag = representation.Tag;
+        if (HttpMethods.IsGet(controller.Request.Method) && NoneMatch(controller.Request, representation.Tag))
             return controller.StatusCode(StatusCodes.Status304NotModified);
-        return body;
+        return representation;
     }
+
+    /// <summary>201 with the new resource as the body, its ETag, and a <c>Location</c> naming the action that reads it.</summary>
+    public static ActionResult<Envelope<T>> CreatedRepresentation<T>(this ControllerBase controller, string readAction, object routeValues, Versioned<T> resource)
+    {
+        var representation = Serialized(controller, resource);
+        controller.Response.Headers.ETag = representation.Tag;
+        controller.Response.Headers.Location = controller.Url.Action(readAction, null, routeValues, controller.Request.Scheme, controller.Request.Host.ToUriComponent())
+            ?? throw new InvalidOperationException($"No route reads what {readAction} names.");
+        return representation.With(StatusCodes.Status201Created);
+    }
+
+    private static SerializedRepresentation Serialized<T>(ControllerBase controller, Versioned<T> resource) =>
+        Representations.GetValue(resource, _ =>
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
+            return new SerializedRepresentation(json, ETagFor(resource.Version, json));
+        });
 
     /// <summary>
     /// <c>If-Match</c> as the versions a change may apply to: null when absent or <c>*</c> (any current version). Weak or
@@ -64,4 +83,21 @@ public static class ConditionalRequests
 
     private static JsonSerializerOptions JsonOptions(ControllerBase controller) =>
         controller.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+
+    /// <summary>An envelope serialized once, written as it is: the same bytes MVC's JSON formatter would write.</summary>
+    private sealed class SerializedRepresentation(byte[] json, string tag, int status = StatusCodes.Status200OK) : ActionResult
+    {
+        public string Tag => tag;
+
+        public SerializedRepresentation With(int otherStatus) => new(json, tag, otherStatus);
+
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = json.Length;
+            return response.Body.WriteAsync(json).AsTask();
+        }
+    }
 }

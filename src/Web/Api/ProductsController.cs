@@ -55,7 +55,7 @@ public sealed class ProductsController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<ProductDto>>> Create(ProductRequest request, CancellationToken cancellationToken)
     {
         var id = await mediator.Send(new CreateProduct(request.Name, request.Categories), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id }, this.Representation(await mediator.Send(new GetProduct(id), cancellationToken)).Value);
+        return this.CreatedRepresentation(nameof(Get), new { id }, await mediator.Send(new GetProduct(id), cancellationToken));
     }
 
     /// <summary>A product and its categories, with its <c>ETag</c>.</summary>

@@ -86,7 +86,7 @@ public sealed class StoresController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<Envelope<StoreDto>>> Create(StoreRequest request, CancellationToken cancellationToken)
     {
         var store = await mediator.Send(new CreateStore(request.Name, request.Address, request.City, request.State, request.ZipCode), cancellationToken);
-        return CreatedAtAction(nameof(Get), new { id = store.Value.Id }, this.Representation(store).Value);
+        return this.CreatedRepresentation(nameof(Get), new { id = store.Value.Id }, store);
     }
 
     /// <summary>A store with its products and managers, and its <c>ETag</c>.</summary>

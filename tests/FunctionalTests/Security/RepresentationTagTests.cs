@@ -93,6 +93,27 @@ public sealed class RepresentationTagTests(PostgresApp postgres) : PostgresApiTe
         Assert.True(login.Headers.CacheControl?.NoStore, $"Cache-Control: {login.Headers.CacheControl}");
     }
 
+    [Fact]
+    public async Task A_created_store_is_sent_as_the_bytes_every_read_of_it_sends_tagged_by_their_digest()
+    {
+        var created = await AsAdmin.PostJsonAsync("/api/stores", new { name = "Tagged", address = "1 Main St", city = "Portland", state = "OR", zip_code = "97201" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadAsByteArrayAsync();
+
+        foreach (var read in new[] { await AsUser.GetAsync(created.Headers.Location), await AsUser.GetAsync(created.Headers.Location) }) // the second from the cache
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal(body, await read.Content.ReadAsByteArrayAsync());
+            Assert.Equal(created.Headers.ETag, read.Headers.ETag);
+            Assert.Equal("application/json; charset=utf-8", read.Content.Headers.ContentType!.ToString());
+            Assert.Equal(body.Length, read.Content.Headers.ContentLength);
+        }
+
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)[..8]);
+        Assert.EndsWith($"-{digest}\"", created.Headers.ETag!.Tag);
+        Assert.Equal("Tagged", (await created.AssertOkJson(HttpStatusCode.Created)).GetProperty("name").GetString());
+    }
+
     private Task<HttpResponseMessage> GetIfNoneMatch(string url, EntityTagHeaderValue tag)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
