@@ -23,13 +23,16 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence<int>("categories_id_seq")
-                .IncrementsBy(20);
+                .IncrementsBy(100);
+
+            modelBuilder.HasSequence("change_history_id_seq")
+                .IncrementsBy(100);
 
             modelBuilder.HasSequence<int>("products_id_seq")
-                .IncrementsBy(20);
+                .IncrementsBy(100);
 
             modelBuilder.HasSequence<int>("stores_id_seq")
-                .IncrementsBy(20);
+                .IncrementsBy(100);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -457,7 +460,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "change_history_id_seq");
 
                     b.Property<string>("Action")
                         .IsRequired()
