@@ -5,11 +5,9 @@ namespace Overholt.Infrastructure.History;
 
 internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
 {
-    public const string Table = "change_history";
-
     public void Configure(EntityTypeBuilder<HistoryEntry> entry)
     {
-        entry.ToTable(Table);
+        entry.ToTable("change_history");
         entry.Property(e => e.Actor).HasMaxLength(HistoryEntry.ActorMaxLength);
         entry.Property(e => e.Action).HasMaxLength(HistoryEntry.ActionMaxLength);
         entry.Property(e => e.ResourceType).HasMaxLength(HistoryEntry.ResourceTypeMaxLength);

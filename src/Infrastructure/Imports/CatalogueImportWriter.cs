@@ -6,7 +6,6 @@ using Overholt.Application.Caching;
 using Overholt.Application.History;
 using Overholt.Application.Imports;
 using Overholt.Domain.Stores;
-using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
@@ -290,7 +289,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
 
         public async Task WriteAsync(DbTransaction transaction, CancellationToken cancellationToken)
         {
-            await BulkStatements.InsertAsync(transaction, HistoryEntryConfiguration.Table, Columns, _entries, string.Empty, cancellationToken);
+            await BulkStatements.InsertAsync(transaction, "change_history", Columns, _entries, string.Empty, cancellationToken);
             _entries.Clear();
         }
     }

@@ -160,14 +160,13 @@ internal static class BulkStatements
         var blockSize = PostgresOverholtDbContext.KeyBlockSize;
         await using var command = Command(transaction);
         command.CommandText = $"SELECT nextval('{PostgresOverholtDbContext.IdentitySequence(table)}') FROM generate_series(1, {Add(command, "@blocks", (batch.Length + blockSize - 1) / blockSize)})";
-        var ids = new List<long>(batch.Length + blockSize);
+        var ids = new List<int>(batch.Length + blockSize);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var start = reader.GetInt64(0);
-                for (var id = start; id < start + blockSize; id++)
-                    ids.Add(id);
+                var start = checked((int)reader.GetInt64(0));
+                ids.AddRange(Enumerable.Range(start, blockSize));
             }
         }
 

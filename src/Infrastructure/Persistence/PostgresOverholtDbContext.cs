@@ -3,25 +3,22 @@ using Overholt.Domain.Categories;
 using Overholt.Domain.Primitives;
 using Overholt.Domain.Products;
 using Overholt.Domain.Stores;
-using Overholt.Infrastructure.History;
 
 namespace Overholt.Infrastructure.Persistence;
 
 public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtDbContext> options) : OverholtDbContext(options)
 {
     /// <summary>
-    /// How many ids of a table one trip to its sequence reserves (<see cref="OnModelCreating"/>): a node creating a
-    /// hundred rows goes to the sequence once. An id the database hands out by default (an INSERT without one, as psql
-    /// sends) takes a whole block too; the ids a node had left when it stops are never used.
+    /// How many ids of a catalogue table one trip to its sequence reserves (<see cref="OnModelCreating"/>). An id the
+    /// database hands out by default (an INSERT without one, as the bulk writers send) takes a whole block too.
     /// </summary>
-    public const int KeyBlockSize = 100;
+    public const int KeyBlockSize = 20;
 
     /// <summary>
     /// A store, product or category gets its id from the app before its insert (hi-lo: one <c>nextval</c> per block of
     /// <see cref="KeyBlockSize"/> ids, from the sequence of the table's identity column). Its creation's history entry
-    /// then names it in the same batch as the insert: one round trip, no transaction of the app's. A history entry takes
-    /// its id the same way, so its insert returns nothing for EF to read back. The migrations HiLoCatalogueKeys and
-    /// HiLoHistoryKeys set each identity's increment to the block size, so ids from either source never meet.
+    /// then names it in the same batch as the insert: one round trip, no transaction of the app's. The migration
+    /// HiLoCatalogueKeys sets the identity's increment to the block size, so ids from either source never meet.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,9 +26,6 @@ public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtD
         HiLo<Store>(builder, "stores");
         HiLo<Product>(builder, "products");
         HiLo<Category>(builder, "categories");
-        var history = IdentitySequence(HistoryEntryConfiguration.Table);
-        builder.HasSequence<long>(history).IncrementsBy(KeyBlockSize);
-        builder.Entity<HistoryEntry>().Property(entry => entry.Id).UseHiLo(history);
     }
 
     private static void HiLo<T>(ModelBuilder builder, string table)
@@ -43,7 +37,7 @@ public sealed class PostgresOverholtDbContext(DbContextOptions<PostgresOverholtD
     }
 
     /// <summary>Whether the app takes the table's ids in blocks (the tables above; the bulk writers do too: <see cref="BulkStatements"/>).</summary>
-    internal static bool TakesIdsInBlocks(string table) => table is "stores" or "products" or "categories" or HistoryEntryConfiguration.Table;
+    internal static bool TakesIdsInBlocks(string table) => table is "stores" or "products" or "categories";
 
     /// <summary>The name PostgreSQL gives the sequence behind a table's identity column <c>id</c>.</summary>
     internal static string IdentitySequence(string table) => $"{table}_id_seq";

@@ -23,16 +23,13 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence<int>("categories_id_seq")
-                .IncrementsBy(100);
-
-            modelBuilder.HasSequence("change_history_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.HasSequence<int>("products_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.HasSequence<int>("stores_id_seq")
-                .IncrementsBy(100);
+                .IncrementsBy(20);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -460,7 +457,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "change_history_id_seq");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
