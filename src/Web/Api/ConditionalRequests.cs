@@ -47,11 +47,12 @@ public static class ConditionalRequests
     }
 
     private static SerializedRepresentation Serialized<T>(ControllerBase controller, Versioned<T> resource) =>
-        Representations.GetValue(resource, _ =>
-        {
-            var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
-            return new SerializedRepresentation(json, ETagFor(resource.Version, json));
-        });
+        Representations.TryGetValue(resource, out var kept) ? kept // a read from the cache: no callback allocated
+            : Representations.GetValue(resource, _ =>
+            {
+                var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
+                return new SerializedRepresentation(json, ETagFor(resource.Version, json));
+            });
 
     /// <summary>
     /// <c>If-Match</c> as the versions a change may apply to: null when absent or <c>*</c> (any current version). Weak or
