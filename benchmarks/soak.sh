@@ -17,7 +17,9 @@ Each process's resident memory (VmRSS) is read every 10 seconds. Prints per phas
 per process its RSS after the first minute, the highest after it, at the end, and the growth: highest after the
 first minute against the value at the first minute (the issue's target: within 10%).
 
-Knobs: DURATION (default 10m, per phase; wrk's units: 30s, 5m), OVERHOLT_PG_BIN (PostgreSQL server binaries).
+Knobs: DURATION (default 10m, per phase; wrk's units: 30s, 5m), OVERHOLT_PG_BIN (PostgreSQL server binaries),
+APP_ENV (extra VAR=value settings for the app's processes, space-separated, e.g. APP_ENV="DOTNET_gcServer=1" to try a
+runtime setting; the table is then not the app as it ships).
 Numbers mean something only on an otherwise idle machine.
 USAGE
 }
@@ -30,6 +32,10 @@ esac
 
 DURATION=${DURATION:-10m}
 [[ "$DURATION" =~ ^[1-9][0-9]*[smh]$ ]] || { echo "DURATION is a number and a unit (s, m or h), like 10m" >&2; exit 2; }
+read -r -a app_env <<<"${APP_ENV:-}"
+for setting in "${app_env[@]}"; do
+  [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "APP_ENV takes VAR=value settings, not '$setting'" >&2; exit 2; }
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 admin_email="bench-admin@overholt.local"
 admin_password="Overholt-bench-1"
@@ -83,7 +89,7 @@ settings() {
   local database=$1
   echo Database__Provider=Postgres \
     "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database" \
-    Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password"
+    Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" "${app_env[@]}"
 }
 
 echo "== Publishing the app and the seeder (Release)"
