@@ -124,6 +124,7 @@ public static class OverholtHost
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<JsonApiAcceptMiddleware>(); // before the error handlers: they choose their writer by Accept
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // API errors are written by ProblemExceptionHandler; page errors re-execute /error with the mapped status.

@@ -36,6 +36,30 @@ public sealed class ErrorContractTests(PostgresApp postgres) : PostgresApiTest(p
     public async Task A_wrong_method_is_a_405_problem() =>
         await (await AsAdmin.PatchAsync("/api/stores", content: null)).AssertProblem(405);
 
+    /// <summary>
+    /// The API answers in JSON whatever a client's Accept header asks for: an error is problem+json, never the site's
+    /// HTML error page or a plain-text status line, whichever part of the pipeline writes it (an error type mapped by the
+    /// exception handler, a route or method that does not exist, a request without a token).
+    /// </summary>
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("text/html, application/xhtml+xml")]
+    public async Task Errors_are_problem_json_whatever_the_accept_header_names(string accept)
+    {
+        await (await SendAccepting(AsUser, HttpMethod.Get, "/api/stores/999999", accept)).AssertProblem(404, error: "Not found");
+        await (await SendAccepting(AsUser, HttpMethod.Get, "/api/nothing-here", accept)).AssertProblem(404, error: "Not found");
+        await (await SendAccepting(AsAdmin, HttpMethod.Patch, "/api/stores", accept)).AssertProblem(405);
+        await (await SendAccepting(Anonymous, HttpMethod.Get, "/api/stores", accept)).AssertProblem(401);
+    }
+
+    private static async Task<HttpResponseMessage> SendAccepting(HttpClient client, HttpMethod method, string path, string accept)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return await client.SendAsync(request);
+    }
+
     [Fact]
     public async Task Trailing_slashes_are_accepted()
     {
