@@ -45,9 +45,11 @@ public sealed class ErrorContractTests(PostgresApp postgres) : PostgresApiTest(p
     [InlineData("text/html")]
     [InlineData("application/xml")]
     [InlineData("text/html, application/xhtml+xml")]
+    [InlineData(";;; not a media type")]
     public async Task Errors_are_problem_json_whatever_the_accept_header_names(string accept)
     {
         await (await SendAccepting(AsUser, HttpMethod.Get, "/api/stores/999999", accept)).AssertProblem(404, error: "Not found");
+        await (await SendAccepting(AsUser, HttpMethod.Get, "/API/Stores/999999", accept)).AssertProblem(404, error: "Not found");
         await (await SendAccepting(AsUser, HttpMethod.Get, "/api/nothing-here", accept)).AssertProblem(404, error: "Not found");
         await (await SendAccepting(AsAdmin, HttpMethod.Patch, "/api/stores", accept)).AssertProblem(405);
         await (await SendAccepting(Anonymous, HttpMethod.Get, "/api/stores", accept)).AssertProblem(401);
