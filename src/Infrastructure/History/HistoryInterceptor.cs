@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +9,26 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.History;
 
 /// <summary>
-/// Writes the change history as part of the save that makes the change: the entries are added to the same
-/// SaveChanges (the same transaction and, for a change to something that exists, the same batch of statements), so
-/// no handler can forget them and a rolled-back command leaves none. A creation whose id its insert returns (a user;
-/// anything on SQLite) has its entry follow in a second save right after, in the same transaction
-/// (<see cref="OverholtDbContext.SaveChangesAsync(bool, CancellationToken)"/>); one with an id from the app (hi-lo, on
-/// PostgreSQL) has its entry in the same batch as its insert. Several saves of one
-/// transaction that change the same resource the same way (Identity saves once per step) fold into one entry.
+/// Writes the change history as part of the save that makes the change, in the same transaction, so no handler can
+/// forget it and a rolled-back command leaves none. A creation whose id its insert returns (a user; anything on SQLite)
+/// has its entry follow in a second save right after, in the same transaction
+/// (<see cref="OverholtDbContext.SaveChangesAsync(bool, CancellationToken)"/>). Several saves of one transaction that
+/// change the same resource the same way (Identity saves once per step) fold into one entry: those entries are tracked
+/// by EF, so a later save can update them. On PostgreSQL a save made outside a transaction of the app's (a command that
+/// saves once) has nothing to fold into later: its entries are not tracked but inserted by one statement at the end of
+/// the command EF sends for the save (<see cref="AppendedHistoryStatement"/>), which spares EF's work for a row of its
+/// own and reading back its id.
 /// </summary>
-internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock) : SaveChangesInterceptor, IDbCommandInterceptor
 {
+    /// <summary>The most entries one appended statement carries (eight parameters each); a larger save has them tracked.</summary>
+    private const int MaxAppendedEntries = 50;
+
+    /// <summary>The entries of each context's save in progress that go at the end of its command, and where they went.</summary>
+    private readonly ConditionalWeakTable<DbContext, Appended> _appended = [];
+
+    private AppendedHistoryStatement? _statement;
+
     /// <summary>
     /// The entries written in each context's current transaction, by resource, for later saves of it to fold into. Kept
     /// by the transaction's id: a provider may reuse its transaction object for the connection's next transaction.
@@ -41,6 +52,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        Sent(eventData.Context);
         if (eventData.Context is { } db && RecordCreations(db))
             db.SaveChanges();
         return result;
@@ -48,12 +60,25 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        Sent(eventData.Context);
         if (eventData.Context is { } db && RecordCreations(db))
             await db.SaveChangesAsync(cancellationToken);
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Append(command, eventData);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Append(command, eventData);
+        return ValueTask.FromResult(result);
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -65,18 +90,64 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     {
         if (db is null)
             return;
+        Sent(db);
         var actor = actors.Current;
         var changes = TrackedChanges.Read(db, actor);
         if (changes.Count == 0)
             return;
         var traceId = TraceId();
+        var appended = Appending(db, changes.Count);
         foreach (var change in changes)
         {
             if (change.AwaitingId is not null)
                 _creations.GetOrCreateValue(db).Add((change, actor, traceId));
+            else if (appended is not null)
+                appended.Entries.Add(Entry(change, actor, traceId));
             else
                 Write(db, change, actor, traceId);
         }
+    }
+
+    /// <summary>
+    /// Where the save's entries go at the end of its command, or null where EF tracks them: on SQLite (a command per
+    /// statement there), in a transaction of the app's (a later save may fold into them), or for a large save. A save
+    /// that updates or deletes is made in EF's transaction, which EF would leave out for a single UPDATE: an UPDATE that
+    /// matches no row (another edit moved the version first) is no error to PostgreSQL, which would commit the entry
+    /// with it before EF counts the rows and refuses the save.
+    /// </summary>
+    private Appended? Appending(DbContext db, int entries)
+    {
+        if (db is not PostgresOverholtDbContext || db.Database.CurrentTransaction is not null || entries > MaxAppendedEntries)
+            return null;
+        var database = db.Database;
+        var behavior = database.AutoTransactionBehavior;
+        if (behavior != AutoTransactionBehavior.Always && db.ChangeTracker.Entries().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        {
+            if (behavior == AutoTransactionBehavior.Never)
+                return null;
+            database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+
+        var appended = _appended.GetOrCreateValue(db);
+        appended.Behavior = behavior;
+        return appended;
+    }
+
+    /// <summary>
+    /// Adds the save's untracked entries to the command EF is about to send for it. A save EF sends in several commands
+    /// runs in a transaction of EF's, and the entries go with the first; a command sent again (EF's retry, after a
+    /// rollback) is a new attempt, in a new transaction or in none, and carries them again.
+    /// </summary>
+    private void Append(DbCommand command, CommandEventData eventData)
+    {
+        if (eventData.CommandSource != CommandSource.SaveChanges || eventData.Context is not { } db
+            || !_appended.TryGetValue(db, out var appended) || appended.Entries.Count == 0)
+            return;
+        var transaction = db.Database.CurrentTransaction?.TransactionId;
+        if (transaction is not null && transaction == appended.Transaction)
+            return;
+        appended.Transaction = transaction;
+        (_statement ??= AppendedHistoryStatement.For(db)).AppendTo(command, appended.Entries);
     }
 
     /// <summary>Adds the entries of the creations just saved, now that they have ids; true if there are any to save.</summary>
@@ -102,21 +173,23 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
             return;
         }
 
-        var entry = new HistoryEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorId = actor.UserId,
-            Actor = Truncated(actor.Name, HistoryEntry.ActorMaxLength),
-            Action = change.Action,
-            ResourceType = change.ResourceType,
-            ResourceId = change.ResourceId,
-            Changes = change.Changes.ToJson(),
-            TraceId = traceId,
-        };
+        var entry = Entry(change, actor, traceId);
         db.Set<HistoryEntry>().Add(entry);
         if (written is not null)
             written[key] = entry;
     }
+
+    private HistoryEntry Entry(TrackedChange change, ChangeActor actor, string? traceId) => new()
+    {
+        At = clock.GetUtcNow().UtcDateTime,
+        ActorId = actor.UserId,
+        Actor = Truncated(actor.Name, HistoryEntry.ActorMaxLength),
+        Action = change.Action,
+        ResourceType = change.ResourceType,
+        ResourceId = change.ResourceId,
+        Changes = change.Changes.ToJson(),
+        TraceId = traceId,
+    };
 
     private Dictionary<(string Type, int Id), HistoryEntry>? WrittenIn(DbContext db)
     {
@@ -138,8 +211,30 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
     private void Forget(DbContext? db)
     {
-        if (db is not null)
-            _creations.Remove(db);
+        if (db is null)
+            return;
+        _creations.Remove(db);
+        Sent(db);
+    }
+
+    /// <summary>The save is over: its entries are forgotten, and EF's choice of a transaction is the context's again.</summary>
+    private void Sent(DbContext? db)
+    {
+        if (db is null || !_appended.TryGetValue(db, out var appended))
+            return;
+        _appended.Remove(db);
+        db.Database.AutoTransactionBehavior = appended.Behavior;
+    }
+
+    private sealed class Appended
+    {
+        public List<HistoryEntry> Entries { get; } = [];
+
+        /// <summary>EF's transaction the entries were last sent in (none: a save of one command, without one).</summary>
+        public Guid? Transaction { get; set; }
+
+        /// <summary>The context's choice of a transaction before this save, given back when it ends.</summary>
+        public AutoTransactionBehavior Behavior { get; set; }
     }
 
     private sealed class Written

@@ -35,6 +35,30 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
     }
 
     /// <summary>
+    /// A creation and its entry commit together or not at all. On PostgreSQL they go as one command with no
+    /// transaction of EF's (the entry's statement last, read by no one, so only its error tells); on SQLite the entry
+    /// follows in its own command, in a transaction with the insert.
+    /// </summary>
+    [Fact]
+    public async Task A_creation_whose_history_entry_fails_leaves_neither()
+    {
+        var failure = new FailureAfterTheHistoryEntry();
+        await using var node = new OverholtApp(App.Database, services: services => services.AddSingleton<IInterceptor>(failure));
+        using var client = node.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Authentication.LoginAsync(node.CreateClient(), Admin.Email, Admin.Password));
+        failure.Armed = true;
+
+        var response = await client.PostJsonAsync("/api/stores", new { name = "Never written", address = "1 Main St", city = "Portland", state = "OR", zip_code = "97201" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.False(failure.Armed);
+        var stores = await (await AsAdmin.GetAsync("/api/stores?search=never%20written")).AssertOkList();
+        Assert.Equal(0, stores.GetProperty("meta").GetProperty("total").GetInt32());
+        var history = await (await AsAdmin.GetAsync("/api/history?action=store.created")).AssertOkList();
+        Assert.Equal(0, history.GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
+    /// <summary>
     /// Another edit moves the store's version between the command's read and its update: the update matches no row,
     /// and what went with it (its history entry) must not stay. The command runs again and writes its one entry.
     /// </summary>
