@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Overholt.Domain.Categories;
@@ -56,6 +57,32 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
         Assert.Equal(0, stores.GetProperty("meta").GetProperty("total").GetInt32());
         var history = await (await AsAdmin.GetAsync("/api/history?action=store.created")).AssertOkList();
         Assert.Equal(0, history.GetProperty("meta").GetProperty("total").GetInt32());
+    }
+
+    /// <summary>One save that changes several resources writes an entry for each, with its own fields (one statement of several rows, on PostgreSQL).</summary>
+    [Fact]
+    public async Task One_save_of_several_changes_writes_an_entry_for_each()
+    {
+        var first = await Given.Store("First").SaveAsync();
+        var second = await Given.Store("Second").SaveAsync();
+        var product = await Given.Product().SaveAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+            var stores = await db.Stores.Include(store => store.Products).Where(store => store.Id == first.Id || store.Id == second.Id).ToListAsync();
+            stores.Single(store => store.Id == first.Id).ChangeDetails(name: "First renamed");
+            stores.Single(store => store.Id == second.Id).ChangeDetails(city: "Salem");
+            stores.Single(store => store.Id == second.Id).AddProduct(product.Id);
+            await db.SaveChangesAsync();
+        }
+
+        var firstHistory = await (await AsAdmin.GetAsync($"/api/stores/{first.Id}/history")).AssertOkList();
+        var firstEntry = Assert.Single(firstHistory.GetProperty("data").EnumerateArray(), entry => entry.GetProperty("action").GetString() == "store.updated");
+        Assert.Equal("""{"name":["First","First renamed"]}""", firstEntry.GetProperty("changes").GetRawText());
+        Assert.Equal("system", firstEntry.GetProperty("actor").GetProperty("kind").GetString());
+        var secondHistory = (await (await AsAdmin.GetAsync($"/api/stores/{second.Id}/history")).AssertOkList()).GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal("""{"city":["Portland","Salem"]}""", Assert.Single(secondHistory, entry => entry.GetProperty("action").GetString() == "store.updated").GetProperty("changes").GetRawText());
+        Assert.Equal($$"""{"product":[null,{{product.Id}}]}""", Assert.Single(secondHistory, entry => entry.GetProperty("action").GetString() == "store.product_added").GetProperty("changes").GetRawText());
     }
 
     /// <summary>

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Two or more builds of the app on one seeded database, write scenarios interleaved. See benchmarks/README.md.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: [LOOPS=10] [DURATION=4s] [SCENARIOS="create mixed"] ./benchmarks/compare.sh CHECKOUT CHECKOUT [CHECKOUT...]
+
+Compares builds of the app (each CHECKOUT a directory holding the repository, e.g. `git worktree add /tmp/before
+HEAD~1`) under the write scenarios of benchmarks/run.sh, on one PostgreSQL database:
+  create  POST /api/stores, a valid new store
+  mixed   90% GET /api/products/{id} (random ids), 10% POST /api/stores
+
+Each build is published in Release and started at once, as role `web` (no worker: nothing runs beside the load), on the
+same database, seeded once through the first build. After a warm-up of each, LOOPS loops run every scenario on every
+build for DURATION each, the builds' order reversed every other loop. Interleaving short runs spreads a drift of the
+machine's speed over all builds alike; runs of one build after another would credit it to whichever came later.
+
+Prints each run (req/s, p99, the build's CPU per request), then per scenario and build the median req/s and CPU, and
+the median of the per-loop ratios of each build's req/s to the first build's.
+
+Knobs (environment): LOOPS (default 10), DURATION (default 4s), SCENARIOS (default "create mixed"),
+OVERHOLT_PG_BIN (PostgreSQL server binaries). Numbers mean something only on an otherwise idle machine.
+EOF
+}
+
+[[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { usage; exit 0; }
+[ $# -ge 2 ] || { usage >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+scripts="$root/benchmarks/wrk"
+admin_email="bench-admin@overholt.local"
+admin_password="Overholt-bench-1"
+seeded_stores=500
+WORK_PREFIX=overholt-compare
+LOOPS=${LOOPS:-10}
+DURATION=${DURATION:-4s}
+SCENARIOS=${SCENARIOS:-create mixed}
+source "$root/scripts/lib/local-stack.sh"
+source "$root/benchmarks/lib/load.sh"
+trap cleanup EXIT
+ensure_package wrk wrk
+
+builds=()
+checkouts=("$@")
+for i in "${!checkouts[@]}"; do
+  checkout=$(cd "${checkouts[$i]}" && pwd)
+  build=$(printf "\\x$(printf %x $((65 + i)))") # A, B, C, ...
+  builds+=("$build")
+  echo "$build = $checkout ($(git -C "$checkout" describe --always --dirty 2>/dev/null || echo 'not a git checkout'))"
+  dotnet publish "$checkout/src/Web" -c Release -o "$work/app$build" --nologo -nodeReuse:false \
+    -p:UseSharedCompilation=false -p:UseRazorBuildServer=false >"$work/publish$build.log" 2>&1 \
+    || { cat "$work/publish$build.log"; exit 1; }
+done
+dotnet publish "$root/benchmarks/Seed" -c Release -o "$work/seed" --nologo -nodeReuse:false -p:UseSharedCompilation=false >/dev/null
+start_postgres
+
+settings=(Database__Provider=Postgres "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=overholt"
+  Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" Email__PickupDirectory="$work/mail" Role=web)
+declare -A app_pid app_url
+for build in "${builds[@]}"; do
+  port=$(free_port)
+  start_dotnet "$work/app$build" Overholt.Web.dll "$work/app$build.log" "$port" "${settings[@]}"
+  app_pid[$build]=$started_pid
+  app_url[$build]="http://127.0.0.1:$port"
+  wait_healthy "${app_url[$build]}" "$started_pid" "$work/app$build.log"
+done
+token=$(seed "${app_url[${builds[0]}]}")
+auth="Authorization: Bearer $token"
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+hz=$(getconf CLK_TCK)
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# One run: appends "loop build scenario req/s p99 cpu_us" to $work/runs and prints it.
+run() {
+  local loop=$1 build=$2 scenario=$3 duration=$4 script path
+  case "$scenario" in
+    create) script=create-store.lua path=/api/stores ;;
+    mixed) script=mixed.lua path=/api/products/1 ;;
+    *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
+  esac
+  local pid=${app_pid[$build]} before
+  before=$(cpu_ticks "$pid")
+  wrk -t2 -c16 -d"$duration" --latency -s "$scripts/$script" -H "$auth" "${app_url[$build]}$path" >"$work/last.wrk" 2>&1
+  local ticks=$(($(cpu_ticks "$pid") - before)) rps p50 p99 non2xx errors requests
+  read -r rps p50 p99 non2xx errors requests <<<"$(parse_wrk "$work/last.wrk")"
+  [ "$non2xx" -eq 0 ] || echo "warning: $build $scenario had $non2xx non-2xx responses" >&2
+  awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v hz="$hz" -v n="$requests" \
+    'BEGIN { printf "%s %s %s %.1f %.2f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n }' | tee -a "$work/runs" \
+    | awk '{ printf "loop %-3s %s %-7s %9.1f req/s  p99 %7.2f ms  %5d us CPU\n", $1, $2, $3, $4, $5, $6 }'
+}
+
+for build in "${builds[@]}"; do
+  for scenario in $SCENARIOS; do run 0 "$build" "$scenario" 10s >/dev/null; done
+done
+: >"$work/runs"
+for loop in $(seq "$LOOPS"); do
+  order=("${builds[@]}")
+  if ((loop % 2 == 0)); then
+    order=()
+    for ((i = ${#builds[@]} - 1; i >= 0; i--)); do order+=("${builds[$i]}"); done
+  fi
+  for scenario in $SCENARIOS; do
+    for build in "${order[@]}"; do run "$loop" "$build" "$scenario" "$DURATION"; done
+  done
+done
+
+echo
+echo "medians over $LOOPS loops of ${DURATION} (ratio: the median of the per-loop req/s ratios to ${builds[0]})"
+printf '%-8s %-6s %10s %8s %8s\n' scenario build 'req/s' 'CPU us' ratio
+for scenario in $SCENARIOS; do
+  for build in "${builds[@]}"; do
+    rps=$(awk -v b="$build" -v s="$scenario" '$2 == b && $3 == s { print $4 }' "$work/runs" | median)
+    cpu=$(awk -v b="$build" -v s="$scenario" '$2 == b && $3 == s { print $6 }' "$work/runs" | median)
+    ratio=$(awk -v b="$build" -v f="${builds[0]}" -v s="$scenario" \
+      '$3 == s && $2 == f { first[$1] = $4 } $3 == s && $2 == b { mine[$1] = $4 } END { for (l in mine) print mine[l] / first[l] }' \
+      "$work/runs" | median)
+    printf '%-8s %-6s %10.1f %8.0f %8.3f\n' "$scenario" "$build" "$rps" "$cpu" "$ratio"
+  done
+done
