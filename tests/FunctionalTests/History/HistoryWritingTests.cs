@@ -86,6 +86,29 @@ public abstract class HistoryWritingTests(OverholtApp app) : ApiTest(app)
     }
 
     /// <summary>
+    /// A save of as many entries as one appended statement carries, and of one more (those are tracked by EF), writes
+    /// every entry.
+    /// </summary>
+    [Theory]
+    [InlineData(50)]
+    [InlineData(51)]
+    public async Task A_save_of_many_changes_writes_every_entry(int categories)
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OverholtDbContext>();
+            for (var i = 0; i < categories; i++)
+                db.Categories.Add(new Category($"Bulk {i:D3}", null));
+            await db.SaveChangesAsync();
+        }
+
+        var history = await (await AsAdmin.GetAsync("/api/history?action=category.created&page_size=100")).AssertOkList();
+        Assert.Equal(categories, history.GetProperty("meta").GetProperty("total").GetInt32());
+        var named = history.GetProperty("data").EnumerateArray().Select(entry => entry.GetProperty("changes").GetProperty("name")[1].GetString()).Order();
+        Assert.Equal(Enumerable.Range(0, categories).Select(i => $"Bulk {i:D3}"), named);
+    }
+
+    /// <summary>
     /// Another edit moves the store's version between the command's read and its update: the update matches no row,
     /// and what went with it (its history entry) must not stay. The command runs again and writes its one entry.
     /// </summary>
