@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Overholt.Application.History;
+
 namespace Overholt.Infrastructure.History;
 
 /// <summary>
@@ -33,4 +36,21 @@ public sealed class HistoryEntry
     public required string Changes { get; set; }
 
     public string? TraceId { get; init; }
+
+    /// <summary>The entry for a change <paramref name="actor"/> made at <paramref name="at"/>, in the request or job traced as <paramref name="traceId"/>.</summary>
+    public static HistoryEntry For(ChangeActor actor, DateTime at, string resourceType, int resourceId, string action, ChangeSet changes, string? traceId) => new()
+    {
+        At = at,
+        ActorId = actor.UserId,
+        Actor = actor.Name.Length <= ActorMaxLength ? actor.Name : actor.Name[..ActorMaxLength],
+        Action = action,
+        ResourceType = resourceType,
+        ResourceId = resourceId,
+        Changes = changes.ToJson(),
+        TraceId = traceId,
+    };
+
+    /// <summary>The trace id of the request or job in progress, which entries record; null outside one.</summary>
+    public static string? CurrentTraceId() =>
+        Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : null;
 }

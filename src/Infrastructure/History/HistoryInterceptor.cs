@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,7 +15,7 @@ namespace Overholt.Infrastructure.History;
 /// change the same resource the same way (Identity saves once per step) fold into one entry: those entries are tracked
 /// by EF, so a later save can update them. On PostgreSQL a save made outside a transaction of the app's (a command that
 /// saves once) has nothing to fold into later: its entries are not tracked but inserted by one statement at the end of
-/// the command EF sends for the save (<see cref="AppendedHistoryStatement"/>), which spares EF's work for a row of its
+/// the command EF sends for the save (<see cref="HistoryTable"/>, <see cref="BulkStatements.AppendInsert"/>), which spares EF's work for a row of its
 /// own and reading back its id.
 /// </summary>
 internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock) : SaveChangesInterceptor, IDbCommandInterceptor
@@ -27,7 +26,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// <summary>The entries of each context's save in progress that go at the end of its command, and where they went.</summary>
     private readonly ConditionalWeakTable<DbContext, Appended> _appended = [];
 
-    private AppendedHistoryStatement? _statement;
+    private HistoryTable? _table;
 
     /// <summary>
     /// The entries written in each context's current transaction, by resource, for later saves of it to fold into. Kept
@@ -92,17 +91,17 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
             return;
         Sent(db);
         var actor = actors.Current;
-        var changes = TrackedChanges.Read(db, actor);
+        var (changes, updatesOrDeletes) = TrackedChanges.Read(db, actor);
         if (changes.Count == 0)
             return;
-        var traceId = TraceId();
-        var appended = Appending(db, changes.Count);
+        var traceId = HistoryEntry.CurrentTraceId();
+        var appended = Appending(db, changes.Count, updatesOrDeletes);
         foreach (var change in changes)
         {
             if (change.AwaitingId is not null)
                 _creations.GetOrCreateValue(db).Add((change, actor, traceId));
             else if (appended is not null)
-                appended.Entries.Add(Entry(change, actor, traceId));
+                appended.Rows.Add(HistoryTable.Row(Entry(change, actor, traceId)));
             else
                 Write(db, change, actor, traceId);
         }
@@ -115,13 +114,13 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// matches no row (another edit moved the version first) is no error to PostgreSQL, which would commit the entry
     /// with it before EF counts the rows and refuses the save.
     /// </summary>
-    private Appended? Appending(DbContext db, int entries)
+    private Appended? Appending(DbContext db, int entries, bool updatesOrDeletes)
     {
         if (db is not PostgresOverholtDbContext || db.Database.CurrentTransaction is not null || entries > MaxAppendedEntries)
             return null;
         var database = db.Database;
         var behavior = database.AutoTransactionBehavior;
-        if (behavior != AutoTransactionBehavior.Always && db.ChangeTracker.Entries().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        if (behavior != AutoTransactionBehavior.Always && updatesOrDeletes)
         {
             if (behavior == AutoTransactionBehavior.Never)
                 return null;
@@ -141,13 +140,14 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     private void Append(DbCommand command, CommandEventData eventData)
     {
         if (eventData.CommandSource != CommandSource.SaveChanges || eventData.Context is not { } db
-            || !_appended.TryGetValue(db, out var appended) || appended.Entries.Count == 0)
+            || !_appended.TryGetValue(db, out var appended) || appended.Rows.Count == 0)
             return;
         var transaction = db.Database.CurrentTransaction?.TransactionId;
         if (transaction is not null && transaction == appended.Transaction)
             return;
         appended.Transaction = transaction;
-        (_statement ??= AppendedHistoryStatement.For(db)).AppendTo(command, appended.Entries);
+        var table = _table ??= HistoryTable.For(db);
+        BulkStatements.AppendInsert(command, table.Name, table.Columns, appended.Rows, "@history_");
     }
 
     /// <summary>Adds the entries of the creations just saved, now that they have ids; true if there are any to save.</summary>
@@ -179,17 +179,8 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
             written[key] = entry;
     }
 
-    private HistoryEntry Entry(TrackedChange change, ChangeActor actor, string? traceId) => new()
-    {
-        At = clock.GetUtcNow().UtcDateTime,
-        ActorId = actor.UserId,
-        Actor = Truncated(actor.Name, HistoryEntry.ActorMaxLength),
-        Action = change.Action,
-        ResourceType = change.ResourceType,
-        ResourceId = change.ResourceId,
-        Changes = change.Changes.ToJson(),
-        TraceId = traceId,
-    };
+    private HistoryEntry Entry(TrackedChange change, ChangeActor actor, string? traceId) =>
+        HistoryEntry.For(actor, clock.GetUtcNow().UtcDateTime, change.ResourceType, change.ResourceId, change.Action, change.Changes, traceId);
 
     private Dictionary<(string Type, int Id), HistoryEntry>? WrittenIn(DbContext db)
     {
@@ -228,7 +219,8 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
     private sealed class Appended
     {
-        public List<HistoryEntry> Entries { get; } = [];
+        /// <summary>The entries as rows of <see cref="HistoryTable"/>.</summary>
+        public List<object[]> Rows { get; } = [];
 
         /// <summary>EF's transaction the entries were last sent in (none: a save of one command, without one).</summary>
         public Guid? Transaction { get; set; }
@@ -243,9 +235,4 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
         public Dictionary<(string Type, int Id), HistoryEntry> Entries { get; } = [];
     }
-
-    private static string? TraceId() =>
-        Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : null;
-
-    private static string Truncated(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -25,6 +25,9 @@ internal sealed record TrackedChange(string ResourceType, int ResourceId, string
     };
 }
 
+/// <summary>What a save changes, and whether it updates or deletes rows (an UPDATE can match none, see <see cref="HistoryInterceptor"/>).</summary>
+internal readonly record struct SaveChangeList(List<TrackedChange> Changes, bool UpdatesOrDeletes);
+
 /// <summary>
 /// Reads what a save changes from EF's change tracker: values before from the original values it already holds, so no
 /// read is added. Only the fields people set are recorded (not versions, stamps, login counters); a link between a
@@ -54,13 +57,14 @@ internal static class TrackedChanges
     /// <summary>Whether an added row's key is the database's to give (EF holds a temporary value until the insert returns it).</summary>
     private static bool AwaitsId(EntityEntry entry) => entry.Properties.Any(property => property.Metadata.IsPrimaryKey() && property.IsTemporary);
 
-    public static List<TrackedChange> Read(DbContext db, ChangeActor actor)
+    public static SaveChangeList Read(DbContext db, ChangeActor actor)
     {
         var changes = new List<TrackedChange>();
         var all = db.ChangeTracker.Entries().ToList(); // detects changes once
         var entries = all.Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var updatesOrDeletes = entries.Exists(entry => entry.State != EntityState.Added);
         if (entries.Count == 0)
-            return changes;
+            return new(changes, updatesOrDeletes);
 
         foreach (var entry in entries)
         {
@@ -100,7 +104,7 @@ internal static class TrackedChanges
                 ProductChange(all, product, (Product)product.Entity, changes, categoriesOnly: true);
         }
 
-        return changes;
+        return new(changes, updatesOrDeletes);
     }
 
     private static void Resource(EntityEntry entry, string type, (string Property, string Field)[] fields, List<TrackedChange> changes, ChangeSet? more = null)

@@ -1,11 +1,11 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Overholt.Application.Caching;
 using Overholt.Application.History;
 using Overholt.Application.Imports;
 using Overholt.Domain.Stores;
+using Overholt.Infrastructure.History;
 using Overholt.Infrastructure.Messaging;
 using Overholt.Infrastructure.Persistence;
 
@@ -228,7 +228,7 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
                     {
                         if (db is PostgresOverholtDbContext)
                             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLock})", token);
-                        var history = new BulkHistory(await ActorAsync(requestedBy, token), clock.GetUtcNow().UtcDateTime);
+                        var history = new BulkHistory(HistoryTable.For(db), await ActorAsync(requestedBy, token), clock.GetUtcNow().UtcDateTime);
                         var result = await write(transaction.GetDbTransaction(), history, token);
                         await transaction.CommitAsync(token);
                         return result;
@@ -277,19 +277,17 @@ internal sealed class CatalogueImportWriter(OverholtDbContext db, IReadCache cac
     private sealed class ChangedMeanwhileException : Exception;
 
     /// <summary>An import's history entries, written a thousand to a statement once its records are written.</summary>
-    private sealed class BulkHistory(ChangeActor actor, DateTime at)
+    private sealed class BulkHistory(HistoryTable table, ChangeActor actor, DateTime at)
     {
-        private static readonly string[] Columns = ["at", "actor_id", "actor", "action", "resource_type", "resource_id", "changes", "trace_id"];
-
         private readonly List<object[]> _entries = [];
-        private readonly object _traceId = Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : DBNull.Value;
+        private readonly string? _traceId = HistoryEntry.CurrentTraceId();
 
         public void Add(string resourceType, int resourceId, string action, ChangeSet changes) =>
-            _entries.Add([at, actor.UserId is { } id ? id : DBNull.Value, actor.Name, action, resourceType, resourceId, changes.ToJson(), _traceId]);
+            _entries.Add(HistoryTable.Row(HistoryEntry.For(actor, at, resourceType, resourceId, action, changes, _traceId)));
 
         public async Task WriteAsync(DbTransaction transaction, CancellationToken cancellationToken)
         {
-            await BulkStatements.InsertAsync(transaction, "change_history", Columns, _entries, string.Empty, cancellationToken);
+            await BulkStatements.InsertAsync(transaction, table.Name, table.Columns, _entries, string.Empty, cancellationToken);
             _entries.Clear();
         }
     }

@@ -176,17 +176,30 @@ internal static class BulkStatements
     private static DbCommand InsertCommand(DbTransaction transaction, string table, string[] columns, object[][] batch, string suffix)
     {
         var command = Command(transaction);
-        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-        for (var row = 0; row < batch.Length; row++)
+        AppendInsert(command, table, columns, batch, "@p", suffix);
+        return command;
+    }
+
+    /// <summary>
+    /// Adds an INSERT of <paramref name="rows"/> (one statement, however many rows) after the statements already in
+    /// <paramref name="command"/>, its parameters named <paramref name="prefix"/><c>{row}_{column}</c>.
+    /// </summary>
+    public static void AppendInsert(DbCommand command, string table, string[] columns, IReadOnlyList<object[]> rows, string prefix, string suffix = "")
+    {
+        var earlier = command.CommandText.TrimEnd();
+        var sql = new StringBuilder(earlier);
+        if (earlier.Length > 0)
+            sql.Append(earlier.EndsWith(';') ? "\n" : ";\n");
+        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES ");
+        for (var row = 0; row < rows.Count; row++)
         {
             sql.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < columns.Length; column++)
-                sql.Append(column == 0 ? string.Empty : ", ").Append(Add(command, $"@p{row}_{column}", batch[row][column]));
+                sql.Append(column == 0 ? string.Empty : ", ").Append(Add(command, string.Create(CultureInfo.InvariantCulture, $"{prefix}{row}_{column}"), rows[row][column]));
             sql.Append(')');
         }
 
         command.CommandText = sql.Append(suffix).ToString();
-        return command;
     }
 
     private static DbCommand Command(DbTransaction transaction)
