@@ -16,24 +16,8 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
     /// </summary>
     public partial class NotifyCatalogueChangedRows : Migration
     {
-        private static readonly (string Table, string Column)[] Tables =
-        [
-            ("categories", "id"), ("products", "id"), ("products_categories", "product_id"),
-            ("stores", "id"), ("stores_products", "store_id"), ("stores_managers", "store_id"),
-        ];
-
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION notify_catalogue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME);
-                    RETURN NULL;
-                END
-                $$;
-                """);
-            // TG_ARGV[0]: the column that names what each row is part of. At most 701 ids are read: more is "the table".
-            migrationBuilder.Sql("""
+        /// <summary>TG_ARGV[0]: the column that names what each row is part of. At most 701 ids are read: more is "the table".</summary>
+        internal const string NotifyRowsFunction = """
                 CREATE FUNCTION notify_catalogue_rows() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     changed text;
@@ -57,22 +41,45 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     RETURN NULL;
                 END
                 $$;
+            """;
+
+        internal static readonly (string Table, string Column)[] Tables =
+        [
+            ("categories", "id"), ("products", "id"), ("products_categories", "product_id"),
+            ("stores", "id"), ("stores_products", "store_id"), ("stores_managers", "store_id"),
+        ];
+
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION notify_catalogue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME);
+                    RETURN NULL;
+                END
+                $$;
                 """);
+            migrationBuilder.Sql(NotifyRowsFunction);
             foreach (var (table, column) in Tables)
             {
                 migrationBuilder.Sql($"""
                     DROP TRIGGER catalogue_changed ON {table};
                     CREATE TRIGGER catalogue_changed AFTER TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_changed();
-                    CREATE TRIGGER catalogue_rows_inserted AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_rows('{column}');
-                    CREATE TRIGGER catalogue_rows_updated AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_rows('{column}');
-                    CREATE TRIGGER catalogue_rows_deleted AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_catalogue_rows('{column}');
                     ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_changed;
-                    ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_inserted;
-                    ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_updated;
-                    ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_deleted;
+                    {RowTriggers(table, $"notify_catalogue_rows('{column}')")}
                     """);
             }
         }
+
+        /// <summary>The insert, update and delete triggers of <paramref name="table"/>, each calling <paramref name="function"/>, enabled <c>ALWAYS</c>.</summary>
+        internal static string RowTriggers(string table, string function) => $"""
+            CREATE TRIGGER catalogue_rows_inserted AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function};
+            CREATE TRIGGER catalogue_rows_updated AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function};
+            CREATE TRIGGER catalogue_rows_deleted AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION {function};
+            ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_inserted;
+            ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_updated;
+            ALTER TABLE {table} ENABLE ALWAYS TRIGGER catalogue_rows_deleted;
+            """;
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
