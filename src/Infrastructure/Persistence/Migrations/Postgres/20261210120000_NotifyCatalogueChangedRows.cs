@@ -16,8 +16,23 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
     /// </summary>
     public partial class NotifyCatalogueChangedRows : Migration
     {
+        /// <summary>
+        /// The end of a row trigger's function, once <c>found</c> (at most 701) and <c>ids</c> are read: the table and its
+        /// ids, or the table alone when they would not fit in a payload.
+        /// </summary>
+        internal const string NotifyFoundIds = """
+            IF found = 0 THEN
+                RETURN NULL;
+            ELSIF found > 700 OR length(ids) > 7900 THEN
+                PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME);
+            ELSE
+                PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME || ':' || ids);
+            END IF;
+            RETURN NULL;
+            """;
+
         /// <summary>TG_ARGV[0]: the column that names what each row is part of. At most 701 ids are read: more is "the table".</summary>
-        internal const string NotifyRowsFunction = """
+        internal const string NotifyRowsFunction = $"""
                 CREATE FUNCTION notify_catalogue_rows() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     changed text;
@@ -31,14 +46,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                     END;
                     EXECUTE format('SELECT count(*), string_agg(id::text, '','') FROM (SELECT DISTINCT id FROM (%s) rows LIMIT 701) named', changed)
                         INTO found, ids;
-                    IF found = 0 THEN
-                        RETURN NULL;
-                    ELSIF found > 700 OR length(ids) > 7900 THEN
-                        PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME);
-                    ELSE
-                        PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME || ':' || ids);
-                    END IF;
-                    RETURN NULL;
+                    {NotifyFoundIds}
                 END
                 $$;
             """;

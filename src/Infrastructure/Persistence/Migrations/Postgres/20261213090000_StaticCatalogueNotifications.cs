@@ -35,14 +35,7 @@ namespace Overholt.Infrastructure.Persistence.Migrations.Postgres
                             SELECT count(*), string_agg(id::text, ',') INTO found, ids
                             FROM (SELECT DISTINCT id FROM (SELECT {column} AS id FROM old_rows UNION ALL SELECT {column} FROM new_rows) rows LIMIT 701) named;
                         END IF;
-                        IF found = 0 THEN
-                            RETURN NULL;
-                        ELSIF found > 700 OR length(ids) > 7900 THEN
-                            PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME);
-                        ELSE
-                            PERFORM pg_notify('catalogue_changed', TG_TABLE_NAME || ':' || ids);
-                        END IF;
-                        RETURN NULL;
+                        {NotifyCatalogueChangedRows.NotifyFoundIds}
                     END
                     $$;
                     """);
