@@ -15,8 +15,8 @@ namespace Overholt.Infrastructure.History;
 /// change the same resource the same way (Identity saves once per step) fold into one entry: those entries are tracked
 /// by EF, so a later save can update them. On PostgreSQL a save made outside a transaction of the app's (a command that
 /// saves once) has nothing to fold into later: its entries are not tracked but inserted by one statement at the end of
-/// the command EF sends for the save (<see cref="HistoryTable"/>, <see cref="BulkStatements.AppendInsert"/>), which spares EF's work for a row of its
-/// own and reading back its id.
+/// the command EF sends for the save (<see cref="HistoryTable"/>, <see cref="BulkStatements.AppendInsert"/>), which
+/// spares EF's work for a row of its own and reading back its id.
 /// </summary>
 internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock) : SaveChangesInterceptor, IDbCommandInterceptor
 {
