@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -45,12 +47,33 @@ public sealed class ChangeSet
         return this;
     }
 
+    /// <summary>Written straight from the values (what <c>JsonObject.ToJsonString</c> writes, without copying each value into a new tree).</summary>
     public string ToJson()
     {
-        var json = new JsonObject();
-        foreach (var (field, (before, after)) in _fields)
-            json[field] = new JsonArray(before?.DeepClone(), after?.DeepClone());
-        return json.ToJsonString();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (field, (before, after)) in _fields)
+            {
+                writer.WriteStartArray(field);
+                WriteValue(writer, before);
+                WriteValue(writer, after);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            value.WriteTo(writer);
     }
 
     /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>

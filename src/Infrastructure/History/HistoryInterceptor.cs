@@ -23,7 +23,10 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// <summary>The most entries one appended statement carries (eight parameters each); a larger save has them tracked.</summary>
     private const int MaxAppendedEntries = 50;
 
-    /// <summary>The entries of each context's save in progress that go at the end of its command, and where they went.</summary>
+    /// <summary>
+    /// The entries of each context's save in progress that go at the end of its command, and where they went. Kept with
+    /// the (pooled) context and emptied when its save ends, so a save does not add and remove a table entry.
+    /// </summary>
     private readonly ConditionalWeakTable<DbContext, Appended> _appended = [];
 
     private HistoryTable? _table;
@@ -129,6 +132,8 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
         var appended = _appended.GetOrCreateValue(db);
         appended.Behavior = behavior;
+        appended.Transaction = null;
+        appended.Open = true;
         return appended;
     }
 
@@ -211,9 +216,10 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// <summary>The save is over: its entries are forgotten, and EF's choice of a transaction is the context's again.</summary>
     private void Sent(DbContext? db)
     {
-        if (db is null || !_appended.TryGetValue(db, out var appended))
+        if (db is null || !_appended.TryGetValue(db, out var appended) || !appended.Open)
             return;
-        _appended.Remove(db);
+        appended.Open = false;
+        appended.Rows.Clear();
         db.Database.AutoTransactionBehavior = appended.Behavior;
     }
 
@@ -227,6 +233,9 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
 
         /// <summary>The context's choice of a transaction before this save, given back when it ends.</summary>
         public AutoTransactionBehavior Behavior { get; set; }
+
+        /// <summary>Whether a save is in progress with its entries here (then <see cref="Behavior"/> is to be given back).</summary>
+        public bool Open { get; set; }
     }
 
     private sealed class Written

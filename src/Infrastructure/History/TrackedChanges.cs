@@ -55,7 +55,8 @@ internal static class TrackedChanges
         db.ChangeTracker.Entries().Any(entry => entry.State == EntityState.Added && entry.Entity is Store or Product or Category or ApplicationUser && AwaitsId(entry));
 
     /// <summary>Whether an added row's key is the database's to give (EF holds a temporary value until the insert returns it).</summary>
-    private static bool AwaitsId(EntityEntry entry) => entry.Properties.Any(property => property.Metadata.IsPrimaryKey() && property.IsTemporary);
+    private static bool AwaitsId(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey() is { } key && key.Properties.Any(property => entry.Property(property).IsTemporary);
 
     public static SaveChangeList Read(DbContext db, ChangeActor actor)
     {
