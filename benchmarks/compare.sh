@@ -12,9 +12,10 @@ HEAD~1`) under the write scenarios of benchmarks/run.sh, on one PostgreSQL datab
   mixed   90% GET /api/products/{id} (random ids), 10% POST /api/stores
 
 Each build is published in Release and started at once, as role `web` (no worker: nothing runs beside the load), on the
-same database, seeded once through the first build. After a warm-up of each, LOOPS loops run every scenario on every
-build for DURATION each, the builds' order reversed every other loop. Interleaving short runs spreads a drift of the
-machine's speed over all builds alike; runs of one build after another would credit it to whichever came later.
+same database, seeded once beforehand by a process of the first build that is stopped before they start. After a
+warm-up of each, LOOPS loops run every scenario on every build for DURATION each, the builds' order reversed every
+other loop. Interleaving short runs spreads a drift of the machine's speed over all builds alike; runs of one build
+after another would credit it to whichever came later.
 
 Prints each run (req/s, p99, the build's CPU per request), then per scenario and build the median req/s and CPU, and
 the median of the per-loop ratios of each build's req/s to the first build's.
@@ -57,6 +58,16 @@ start_postgres
 
 settings=(Database__Provider=Postgres "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=overholt"
   Seed__AdminEmail="$admin_email" Seed__AdminPassword="$admin_password" Email__PickupDirectory="$work/mail" Role=web)
+# Seeded through a process of its own, stopped before the builds start: a process that served the seeding runs slower
+# afterwards than one that did not (docs/performance.md, tenth round), which would favour every build but the first.
+port=$(free_port)
+start_dotnet "$work/app${builds[0]}" Overholt.Web.dll "$work/seeding.log" "$port" "${settings[@]}"
+seeding_pid=$started_pid
+wait_healthy "http://127.0.0.1:$port" "$seeding_pid" "$work/seeding.log"
+token=$(seed "http://127.0.0.1:$port")
+auth="Authorization: Bearer $token"
+stop_process "$seeding_pid"
+
 declare -A app_pid app_url
 for build in "${builds[@]}"; do
   port=$(free_port)
@@ -65,8 +76,6 @@ for build in "${builds[@]}"; do
   app_url[$build]="http://127.0.0.1:$port"
   wait_healthy "${app_url[$build]}" "$started_pid" "$work/app$build.log"
 done
-token=$(seed "${app_url[${builds[0]}]}")
-auth="Authorization: Bearer $token"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 hz=$(getconf CLK_TCK)
