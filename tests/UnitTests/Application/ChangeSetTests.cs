@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NSubstitute;
 using Overholt.Application.History;
 using Overholt.Application.History.Queries.ListHistory;
@@ -39,6 +40,16 @@ public sealed class ChangeSetTests
         var set = new ChangeSet().PasswordChanged();
 
         Assert.Equal("""{"password":[null,"changed"]}""", removed.Then(set).ToJson());
+    }
+
+    [Fact]
+    public void Text_that_needs_escaping_is_written_as_its_JSON_nodes_write_it_and_reads_back_the_same()
+    {
+        const string Name = "Café <b>\"Ω\"</b> \u202E\0 & 'end'";
+        var json = new ChangeSet().Set("name", null, Name).ToJson();
+
+        Assert.Equal(new JsonObject { ["name"] = new JsonArray(null, JsonValue.Create(Name)) }.ToJsonString(), json);
+        Assert.Equal(Name, ChangeSet.ReadFields(json)["name"][1].GetString());
     }
 
     [Fact]
