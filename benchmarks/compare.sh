@@ -12,16 +12,19 @@ HEAD~1`) under the write scenarios of benchmarks/run.sh, on one PostgreSQL datab
   mixed   90% GET /api/products/{id} (random ids), 10% POST /api/stores
 
 Each build is published in Release and started at once, as role `web` (no worker: nothing runs beside the load), on the
-same database, seeded once beforehand by a process of the first build that is stopped before they start. After a
-warm-up of each, LOOPS loops run every scenario on every build for DURATION each, the builds' order reversed every
+same database, seeded once beforehand by a process of the first build that is stopped before they start. Each build
+is warmed up per scenario until it is steady (the rule of benchmarks/run.sh: slices of WARMUP until two in a row are
+no more than 5% below the lowest CPU per request before them, at least three, at most WARMUP_RUNS; printed). Then LOOPS
+loops run every scenario on every build for DURATION each, the builds' order reversed every
 other loop. Interleaving short runs spreads a drift of the machine's speed over all builds alike; runs of one build
 after another would credit it to whichever came later.
 
 Prints each run (req/s, p99, the build's CPU per request), then per scenario and build the median req/s and CPU, and
 the median of the per-loop ratios of each build's req/s to the first build's.
 
-Knobs (environment): LOOPS (default 10), DURATION (default 4s), SCENARIOS (default "create mixed"),
-OVERHOLT_PG_BIN (PostgreSQL server binaries). Numbers mean something only on an otherwise idle machine.
+Knobs (environment): LOOPS (default 10), DURATION (default 4s), SCENARIOS (default "create mixed"), WARMUP (default
+5s), WARMUP_RUNS (default 24), OVERHOLT_PG_BIN (PostgreSQL server binaries). Numbers mean something only on an
+otherwise idle machine.
 EOF
 }
 
@@ -36,6 +39,8 @@ seeded_stores=500
 WORK_PREFIX=overholt-compare
 LOOPS=${LOOPS:-10}
 DURATION=${DURATION:-4s}
+WARMUP=${WARMUP:-5s}
+WARMUP_RUNS=${WARMUP_RUNS:-24}
 SCENARIOS=${SCENARIOS:-create mixed}
 source "$root/scripts/lib/local-stack.sh"
 source "$root/benchmarks/lib/load.sh"
@@ -94,14 +99,34 @@ run() {
   wrk -t2 -c16 -d"$duration" --latency -s "$scripts/$script" -H "$auth" "${app_url[$build]}$path" >"$work/last.wrk" 2>&1
   local ticks=$(($(cpu_ticks "$pid") - before)) rps p50 p99 non2xx errors requests
   read -r rps p50 p99 non2xx errors requests <<<"$(parse_wrk "$work/last.wrk")"
+  # A cold build can finish no request in a short warm-up slice: count its CPU as one request's, not a division by 0.
+  rps=${rps:-0} p99=${p99:-0} non2xx=${non2xx:-0} requests=${requests:-0}
+  [ "$requests" -gt 0 ] || requests=1
   [ "$non2xx" -eq 0 ] || echo "warning: $build $scenario had $non2xx non-2xx responses" >&2
   awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v hz="$hz" -v n="$requests" \
     'BEGIN { printf "%s %s %s %.1f %.2f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n }' | tee -a "$work/runs" \
     | awk '{ printf "loop %-3s %s %-7s %9.1f req/s  p99 %7.2f ms  %5d us CPU\n", $1, $2, $3, $4, $5, $6 }'
 }
 
+# Warm-up slices of WARMUP until the build's CPU per request stops falling, the rule of benchmarks/run.sh: at least
+# three, and two in a row no more than 5% below the lowest before them (at most WARMUP_RUNS). A build's store creation
+# takes 40-50 s of load to reach steady state on 2 cores (docs/performance.md, ninth round).
+warm_up() {
+  local build=$1 scenario=$2 runs_done=0 flat=0 best="" cpu trail=""
+  while :; do
+    run 0 "$build" "$scenario" "$WARMUP" >/dev/null
+    runs_done=$((runs_done + 1))
+    cpu=$(tail -n 1 "$work/runs" | awk '{ print $6 }')
+    trail="$trail $cpu"
+    if [ -n "$best" ] && awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c >= 0.95 * b) }'; then flat=$((flat + 1)); else flat=0; fi
+    if [ -z "$best" ] || awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c < b) }'; then best=$cpu; fi
+    if { [ "$runs_done" -ge 3 ] && [ "$flat" -ge 2 ]; } || [ "$runs_done" -ge "$WARMUP_RUNS" ]; then break; fi
+  done
+  echo "$build $scenario warm-up: $runs_done run(s) of $WARMUP, us CPU per request:$trail"
+}
+
 for build in "${builds[@]}"; do
-  for scenario in $SCENARIOS; do run 0 "$build" "$scenario" 10s >/dev/null; done
+  for scenario in $SCENARIOS; do warm_up "$build" "$scenario"; done
 done
 : >"$work/runs"
 for loop in $(seq "$LOOPS"); do
