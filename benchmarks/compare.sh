@@ -11,20 +11,20 @@ HEAD~1`) under the write scenarios of benchmarks/run.sh, on one PostgreSQL datab
   create  POST /api/stores, a valid new store
   mixed   90% GET /api/products/{id} (random ids), 10% POST /api/stores
 
-Each build is published in Release and started at once, as role `web` (no worker: nothing runs beside the load), on the
-same database, seeded once beforehand by a process of the first build that is stopped before they start. Each build
-is warmed up per scenario until it is steady (the rule of benchmarks/run.sh: slices of WARMUP until two in a row are
-no more than 5% below the lowest CPU per request before them, at least three, at most WARMUP_RUNS; printed). Then LOOPS
-loops run every scenario on every build for DURATION each, the builds' order reversed every
-other loop. Interleaving short runs spreads a drift of the machine's speed over all builds alike; runs of one build
-after another would credit it to whichever came later.
+Each build is published in Release and started at once, as role `web` (no worker: nothing runs beside the load), on
+the same database, seeded once beforehand by a process of the first build that is stopped before they start. Each
+build is warmed up per scenario until it is steady (the rule of benchmarks/run.sh: slices of WARMUP until two in a row
+are no more than 5% below the lowest CPU per request before them, at least WARMUP_MIN, at most WARMUP_RUNS; printed).
+Then LOOPS loops run every scenario on every build for DURATION each, the builds' order reversed every other loop.
+Interleaving short runs spreads a drift of the machine's speed over all builds alike; runs of one build after another
+would credit it to whichever came later.
 
-Prints each run (req/s, p99, the build's CPU per request), then per scenario and build the median req/s and CPU, and
-the median of the per-loop ratios of each build's req/s to the first build's.
+Prints each run (req/s, p99, CPU per request of the build's process and of the PostgreSQL cluster), then per scenario
+and build the medians of those, and the median of the per-loop ratios of each build's req/s to the first build's.
 
 Knobs (environment): LOOPS (default 10), DURATION (default 4s), SCENARIOS (default "create mixed"), WARMUP (default
-5s), WARMUP_RUNS (default 24), OVERHOLT_PG_BIN (PostgreSQL server binaries). Numbers mean something only on an
-otherwise idle machine.
+5s), WARMUP_MIN (default 6), WARMUP_RUNS (default 24), OVERHOLT_PG_BIN (PostgreSQL server binaries). Numbers mean
+something only on an otherwise idle machine.
 EOF
 }
 
@@ -41,6 +41,7 @@ LOOPS=${LOOPS:-10}
 DURATION=${DURATION:-4s}
 WARMUP=${WARMUP:-5s}
 WARMUP_RUNS=${WARMUP_RUNS:-24}
+WARMUP_MIN=${WARMUP_MIN:-6}
 SCENARIOS=${SCENARIOS:-create mixed}
 source "$root/scripts/lib/local-stack.sh"
 source "$root/benchmarks/lib/load.sh"
@@ -82,11 +83,12 @@ for build in "${builds[@]}"; do
   wait_healthy "${app_url[$build]}" "$started_pid" "$work/app$build.log"
 done
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 hz=$(getconf CLK_TCK)
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# One run: appends "loop build scenario req/s p99 cpu_us" to $work/runs and prints it.
+# One run: appends "loop build scenario req/s p99 cpu_us pg_us" to $work/runs and prints it. The other builds are idle
+# meanwhile, so the cluster's CPU is this build's statements' (and the idle builds' listeners', which wake for its
+# notifications as they would on other nodes).
 run() {
   local loop=$1 build=$2 scenario=$3 duration=$4 script path
   case "$scenario" in
@@ -94,23 +96,26 @@ run() {
     mixed) script=mixed.lua path=/api/products/1 ;;
     *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
   esac
-  local pid=${app_pid[$build]} before
+  local pid=${app_pid[$build]} before pg_before
   before=$(cpu_ticks "$pid")
+  pg_before=$(cluster_cpu_ticks)
   wrk -t2 -c16 -d"$duration" --latency -s "$scripts/$script" -H "$auth" "${app_url[$build]}$path" >"$work/last.wrk" 2>&1
-  local ticks=$(($(cpu_ticks "$pid") - before)) rps p50 p99 non2xx errors requests
+  local ticks=$(($(cpu_ticks "$pid") - before)) pg_ticks=$(($(cluster_cpu_ticks) - pg_before)) rps p50 p99 non2xx errors requests
   read -r rps p50 p99 non2xx errors requests <<<"$(parse_wrk "$work/last.wrk")"
   # A cold build can finish no request in a short warm-up slice: count its CPU as one request's, not a division by 0.
   rps=${rps:-0} p99=${p99:-0} non2xx=${non2xx:-0} requests=${requests:-0}
   [ "$requests" -gt 0 ] || requests=1
   [ "$non2xx" -eq 0 ] || echo "warning: $build $scenario had $non2xx non-2xx responses" >&2
-  awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v hz="$hz" -v n="$requests" \
-    'BEGIN { printf "%s %s %s %.1f %.2f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n }' | tee -a "$work/runs" \
-    | awk '{ printf "loop %-3s %s %-7s %9.1f req/s  p99 %7.2f ms  %5d us CPU\n", $1, $2, $3, $4, $5, $6 }'
+  awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v g="$pg_ticks" -v hz="$hz" \
+    -v n="$requests" 'BEGIN { printf "%s %s %s %.1f %.2f %.0f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n, g * 1e6 / hz / n }' \
+    | tee -a "$work/runs" \
+    | awk '{ printf "loop %-3s %s %-7s %9.1f req/s  p99 %7.2f ms  %5d us CPU  %5d us PG\n", $1, $2, $3, $4, $5, $6, $7 }'
 }
 
-# Warm-up slices of WARMUP until the build's CPU per request stops falling, the rule of benchmarks/run.sh: at least
-# three, and two in a row no more than 5% below the lowest before them (at most WARMUP_RUNS). A build's store creation
-# takes 40-50 s of load to reach steady state on 2 cores (docs/performance.md, ninth round).
+# Warm-up slices of WARMUP until the build's CPU per request stops falling, the rule of benchmarks/run.sh: two in a
+# row no more than 5% below the lowest before them (at most WARMUP_RUNS), but at least WARMUP_MIN. A fresh build's
+# store creation takes 40-60 s of load to reach steady state on 2 cores, and can stay flat for its first 15 s before
+# the optimized code arrives (docs/performance.md, eleventh round), so three slices are not enough here.
 warm_up() {
   local build=$1 scenario=$2 runs_done=0 flat=0 best="" cpu trail=""
   while :; do
@@ -120,7 +125,7 @@ warm_up() {
     trail="$trail $cpu"
     if [ -n "$best" ] && awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c >= 0.95 * b) }'; then flat=$((flat + 1)); else flat=0; fi
     if [ -z "$best" ] || awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c < b) }'; then best=$cpu; fi
-    if { [ "$runs_done" -ge 3 ] && [ "$flat" -ge 2 ]; } || [ "$runs_done" -ge "$WARMUP_RUNS" ]; then break; fi
+    if { [ "$runs_done" -ge "$WARMUP_MIN" ] && [ "$flat" -ge 2 ]; } || [ "$runs_done" -ge "$WARMUP_RUNS" ]; then break; fi
   done
   echo "$build $scenario warm-up: $runs_done run(s) of $WARMUP, us CPU per request:$trail"
 }
@@ -142,14 +147,15 @@ done
 
 echo
 echo "medians over $LOOPS loops of ${DURATION} (ratio: the median of the per-loop req/s ratios to ${builds[0]})"
-printf '%-8s %-6s %10s %8s %8s\n' scenario build 'req/s' 'CPU us' ratio
+printf '%-8s %-6s %10s %8s %8s %8s\n' scenario build 'req/s' 'CPU us' 'PG us' ratio
 for scenario in $SCENARIOS; do
   for build in "${builds[@]}"; do
     rps=$(awk -v b="$build" -v s="$scenario" '$2 == b && $3 == s { print $4 }' "$work/runs" | median)
     cpu=$(awk -v b="$build" -v s="$scenario" '$2 == b && $3 == s { print $6 }' "$work/runs" | median)
+    pg=$(awk -v b="$build" -v s="$scenario" '$2 == b && $3 == s { print $7 }' "$work/runs" | median)
     ratio=$(awk -v b="$build" -v f="${builds[0]}" -v s="$scenario" \
       '$3 == s && $2 == f { first[$1] = $4 } $3 == s && $2 == b { mine[$1] = $4 } END { for (l in mine) print mine[l] / first[l] }' \
       "$work/runs" | median)
-    printf '%-8s %-6s %10.1f %8.0f %8.3f\n' "$scenario" "$build" "$rps" "$cpu" "$ratio"
+    printf '%-8s %-6s %10.1f %8.0f %8.0f %8.3f\n' "$scenario" "$build" "$rps" "$cpu" "$pg" "$ratio"
   done
 done

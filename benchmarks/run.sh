@@ -87,22 +87,6 @@ runs=0
 
 psql_as_admin() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-# CPU time (user + system, in clock ticks) a process has used; 0 once it is gone.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-
-# CPU time of the whole PostgreSQL cluster: the postmaster, the backends it runs now, and (its children's time, which
-# the kernel adds once it reaps them) every backend that has exited; 0 when none runs.
-cluster_cpu_ticks() {
-  local postmaster
-  postmaster=$(head -n 1 "$pg_data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
-  local total pid
-  total=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat" 2>/dev/null || echo 0)
-  for pid in $(pgrep -P "$postmaster"); do
-    total=$((total + $(cpu_ticks "$pid")))
-  done
-  echo "$total"
-}
-
 ticks_per_second=$(getconf CLK_TCK)
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

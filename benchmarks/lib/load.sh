@@ -1,5 +1,5 @@
-# Shared by benchmarks/run.sh and benchmarks/soak.sh: seeding the app through its API, waiting for the emails the
-# seeding queued, reading wrk's report. Source it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`,
+# Shared by benchmarks/run.sh, compare.sh and soak.sh: seeding the app through its API, waiting for the emails the
+# seeding queued, reading wrk's report, CPU time of a process and of the PostgreSQL cluster. Source it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`,
 # `admin_password` and `seeded_stores` set.
 
 # The seeding queued one manager email per store; measuring while the worker sends them would measure the worker.
@@ -37,4 +37,20 @@ parse_wrk() {
       if (rps == "" || requests == 0) exit 1
       printf "%.1f %.2f %.2f %d %d %d\n", rps, p50, p99, non2xx, errors, requests
     }' "$1"
+}
+
+# CPU time (user + system, in clock ticks) a process has used; 0 once it is gone.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# CPU time of the whole PostgreSQL cluster: the postmaster, the backends it runs now, and (its children's time, which
+# the kernel adds once it reaps them) every backend that has exited; 0 when none runs.
+cluster_cpu_ticks() {
+  local postmaster
+  postmaster=$(head -n 1 "$pg_data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  local total pid
+  total=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat" 2>/dev/null || echo 0)
+  for pid in $(pgrep -P "$postmaster"); do
+    total=$((total + $(cpu_ticks "$pid")))
+  done
+  echo "$total"
 }
