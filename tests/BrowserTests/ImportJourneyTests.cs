@@ -7,7 +7,8 @@ namespace Overholt.BrowserTests;
 
 /// <summary>
 /// The Import page in headless Chromium, with a worker: an admin uploads a file, watches the checked bar reach 100%
-/// moved by the page's script (no reload), then sees the result and the refused rows.
+/// moved by the page's script (no reload), then sees the result and the refused rows; then edits an imported product
+/// and finds both changes on its History tab.
 /// </summary>
 public sealed class ImportJourneyTests : IAsyncLifetime
 {
@@ -32,7 +33,7 @@ public sealed class ImportJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_admin_uploads_a_file_watches_the_bar_reach_100_percent_and_sees_the_refused_rows()
+    public async Task An_admin_uploads_a_file_watches_the_bar_reach_100_percent_sees_the_refused_rows_and_the_history_of_an_edited_product()
     {
         await _chromium.App.Given.Category("Fruit").SaveAsync();
         var page = await _chromium.SignedInPageAsync(_chromium.App.Admin);
@@ -70,5 +71,27 @@ public sealed class ImportJourneyTests : IAsyncLifetime
         await Assertions.Expect(table.Locator("tbody tr").First).ToContainTextAsync("No category is named 'Nope'");
         Assert.Equal(Rows, await page.EvaluateAsync<int>("document.getElementById('written-bar').max"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("import.png"), FullPage = true });
+
+        // An imported product edited on its page: its History tab shows both changes, newest first, with who and when.
+        await page.GotoAsync("/products?search=Product%20000001");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Product 000001", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Product 000001 (edited)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Product 000001 (edited)" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
+        var rows = page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("product.updated");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Product 000001 (edited)");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("product.created");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var row = 0; row < 2; row++)
+        {
+            await Assertions.Expect(rows.Nth(row)).ToContainTextAsync(_chromium.App.Admin.Email);
+            Assert.StartsWith(today, await rows.Nth(row).Locator("time").GetAttributeAsync("datetime"), StringComparison.Ordinal);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumApp.Screenshot("import-history.png"), FullPage = true });
     }
 }
