@@ -117,17 +117,14 @@ run() {
 # store creation takes 40-60 s of load to reach steady state on 2 cores, and can stay flat for its first 15 s before
 # the optimized code arrives (docs/performance.md, eleventh round), so three slices are not enough here.
 warm_up() {
-  local build=$1 scenario=$2 runs_done=0 flat=0 best="" cpu trail=""
-  while :; do
-    run 0 "$build" "$scenario" "$WARMUP" >/dev/null
-    runs_done=$((runs_done + 1))
-    cpu=$(tail -n 1 "$work/runs" | awk '{ print $6 }')
-    trail="$trail $cpu"
-    if [ -n "$best" ] && awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c >= 0.95 * b) }'; then flat=$((flat + 1)); else flat=0; fi
-    if [ -z "$best" ] || awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c < b) }'; then best=$cpu; fi
-    if { [ "$runs_done" -ge "$WARMUP_MIN" ] && [ "$flat" -ge 2 ]; } || [ "$runs_done" -ge "$WARMUP_RUNS" ]; then break; fi
-  done
-  echo "$build $scenario warm-up: $runs_done run(s) of $WARMUP, us CPU per request:$trail"
+  local build=$1 scenario=$2
+  warm_until_steady "$WARMUP_MIN" "$WARMUP_RUNS" warm_up_slice "$build" "$scenario"
+  echo "$build $scenario warm-up: $warm_up_runs run(s) of $WARMUP, us CPU per request:$warm_up_slices"
+}
+
+warm_up_slice() {
+  run 0 "$1" "$2" "$WARMUP" >/dev/null
+  slice_cpu=$(tail -n 1 "$work/runs" | awk '{ print $6 }')
 }
 
 for build in "${builds[@]}"; do

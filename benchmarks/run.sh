@@ -124,18 +124,16 @@ load() {
 # Warm-up runs (see usage) until the server's CPU per request stops falling. Usage: warm_up <results file> <side>
 # <base url> <pid> <scenario> [wrk options...]; runs go to the results file, which the tables count only for non-2xx.
 warm_up() {
-  local results=$1 side=$2 url=$3 pid=$4 scenario=$5 runs_done=0 flat=0 best="" cpu trail=""
+  local side=$2
+  warm_until_steady 3 "$WARMUP_RUNS" warm_up_slice "$@"
+  echo "   $side warm-up: $warm_up_runs run(s) of $WARMUP, µs CPU per request:$warm_up_slices"
+}
+
+warm_up_slice() {
+  local results=$1 url=$3 pid=$4 scenario=$5
   shift 5
-  while :; do
-    load "$results" "$WARMUP" "$url" "$pid" "$scenario" "$@"
-    runs_done=$((runs_done + 1))
-    cpu=$(tail -n 1 "$results" | awk '{ print $7 }')
-    trail="$trail $cpu"
-    if [ -n "$best" ] && awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c >= 0.95 * b) }'; then flat=$((flat + 1)); else flat=0; fi
-    if [ -z "$best" ] || awk -v c="$cpu" -v b="$best" 'BEGIN { exit !(c < b) }'; then best=$cpu; fi
-    if { [ "$runs_done" -ge 3 ] && [ "$flat" -ge 2 ]; } || [ "$runs_done" -ge "$WARMUP_RUNS" ]; then break; fi
-  done
-  echo "   $side warm-up: $runs_done run(s) of $WARMUP, µs CPU per request:$trail"
+  load "$results" "$WARMUP" "$url" "$pid" "$scenario" "$@"
+  slice_cpu=$(tail -n 1 "$results" | awk '{ print $7 }')
 }
 
 peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

@@ -54,3 +54,21 @@ cluster_cpu_ticks() {
   done
   echo "$total"
 }
+
+# Warm-up slices until a server's CPU per request stops falling: two slices in a row no more than 5% below the lowest
+# before them, after at least <min> slices and at most <max>. Usage: warm_until_steady <min> <max> <slice command...>;
+# the command runs one slice and sets `slice_cpu` to its CPU per request. Sets `warm_up_slices` to the slices' CPU per
+# request, space-separated, and `warm_up_runs` to their number.
+warm_until_steady() {
+  local min=$1 max=$2 flat=0 best=""
+  shift 2
+  warm_up_slices="" warm_up_runs=0
+  while :; do
+    "$@"
+    warm_up_runs=$((warm_up_runs + 1))
+    warm_up_slices="$warm_up_slices $slice_cpu"
+    if [ -n "$best" ] && awk -v c="$slice_cpu" -v b="$best" 'BEGIN { exit !(c >= 0.95 * b) }'; then flat=$((flat + 1)); else flat=0; fi
+    if [ -z "$best" ] || awk -v c="$slice_cpu" -v b="$best" 'BEGIN { exit !(c < b) }'; then best=$slice_cpu; fi
+    if { [ "$warm_up_runs" -ge "$min" ] && [ "$flat" -ge 2 ]; } || [ "$warm_up_runs" -ge "$max" ]; then break; fi
+  done
+}
