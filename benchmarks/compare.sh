@@ -43,6 +43,9 @@ WARMUP=${WARMUP:-5s}
 WARMUP_RUNS=${WARMUP_RUNS:-24}
 WARMUP_MIN=${WARMUP_MIN:-6}
 SCENARIOS=${SCENARIOS:-create mixed}
+for knob in LOOPS WARMUP_MIN WARMUP_RUNS; do
+  [[ "${!knob}" =~ ^[1-9][0-9]*$ ]] || { echo "$knob must be a positive whole number, not '${!knob}'" >&2; exit 2; }
+done
 source "$root/scripts/lib/local-stack.sh"
 source "$root/benchmarks/lib/load.sh"
 trap cleanup EXIT

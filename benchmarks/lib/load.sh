@@ -1,6 +1,6 @@
 # Shared by benchmarks/run.sh, compare.sh and soak.sh: seeding the app through its API, waiting for the emails the
-# seeding queued, reading wrk's report, CPU time of a process and of the PostgreSQL cluster. Source it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`,
-# `admin_password` and `seeded_stores` set.
+# seeding queued, reading wrk's report, CPU time of a process and of the PostgreSQL cluster, the warm-up's rule. Source
+# it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`, `admin_password` and `seeded_stores` set.
 
 # The seeding queued one manager email per store; measuring while the worker sends them would measure the worker.
 wait_for_mail() {
