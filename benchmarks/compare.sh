@@ -86,9 +86,6 @@ for build in "${builds[@]}"; do
   wait_healthy "${app_url[$build]}" "$started_pid" "$work/app$build.log"
 done
 
-hz=$(getconf CLK_TCK)
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 # One run: appends "loop build scenario req/s p99 cpu_us pg_us" to $work/runs and prints it. The other builds are idle
 # meanwhile, so the cluster's CPU is this build's statements' (and the idle builds' listeners', which wake for its
 # notifications as they would on other nodes).
@@ -109,8 +106,8 @@ run() {
   rps=${rps:-0} p99=${p99:-0} non2xx=${non2xx:-0} requests=${requests:-0}
   [ "$requests" -gt 0 ] || requests=1
   [ "$non2xx" -eq 0 ] || echo "warning: $build $scenario had $non2xx non-2xx responses" >&2
-  awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v g="$pg_ticks" -v hz="$hz" \
-    -v n="$requests" 'BEGIN { printf "%s %s %s %.1f %.2f %.0f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n, g * 1e6 / hz / n }' \
+  awk -v l="$loop" -v b="$build" -v s="$scenario" -v r="$rps" -v p="$p99" -v t="$ticks" -v g="$pg_ticks" \
+    -v hz="$ticks_per_second" -v n="$requests" 'BEGIN { printf "%s %s %s %.1f %.2f %.0f %.0f\n", l, b, s, r, p, t * 1e6 / hz / n, g * 1e6 / hz / n }' \
     | tee -a "$work/runs" \
     | awk '{ printf "loop %-3s %s %-7s %9.1f req/s  p99 %7.2f ms  %5d us CPU  %5d us PG\n", $1, $2, $3, $4, $5, $6, $7 }'
 }

@@ -87,10 +87,6 @@ runs=0
 
 psql_as_admin() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-ticks_per_second=$(getconf CLK_TCK)
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 column_of() { awk -v c="$2" '{ print $c }' "$1"; }
 
 sum_of() { awk -v c="$2" '{ s += $c } END { print s + 0 }' "$1"; }

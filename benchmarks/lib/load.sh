@@ -1,6 +1,7 @@
 # Shared by benchmarks/run.sh, compare.sh and soak.sh: seeding the app through its API, waiting for the emails the
-# seeding queued, reading wrk's report, CPU time of a process and of the PostgreSQL cluster, the warm-up's rule. Source
-# it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`, `admin_password` and `seeded_stores` set.
+# seeding queued, reading wrk's report, CPU time of a process and of the PostgreSQL cluster, medians, the warm-up's
+# rule. Source it after scripts/lib/local-stack.sh, with `work`, `root`, `admin_email`, `admin_password` and
+# `seeded_stores` set.
 
 # The seeding queued one manager email per store; measuring while the worker sends them would measure the worker.
 wait_for_mail() {
@@ -38,6 +39,11 @@ parse_wrk() {
       printf "%.1f %.2f %.2f %d %d %d\n", rps, p50, p99, non2xx, errors, requests
     }' "$1"
 }
+
+# The median of the numbers on standard input, one a line.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+ticks_per_second=$(getconf CLK_TCK)
 
 # CPU time (user + system, in clock ticks) a process has used; 0 once it is gone.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
