@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Overholt.Application.History;
@@ -23,22 +22,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// <summary>The most entries one appended statement carries (eight parameters each); a larger save has them tracked.</summary>
     private const int MaxAppendedEntries = 50;
 
-    /// <summary>
-    /// The entries of each context's save in progress that go at the end of its command, and where they went. Kept with
-    /// the (pooled) context and emptied when its save ends, so a save does not add and remove a table entry.
-    /// </summary>
-    private readonly ConditionalWeakTable<DbContext, Appended> _appended = [];
-
     private HistoryTable? _table;
-
-    /// <summary>
-    /// The entries written in each context's current transaction, by resource, for later saves of it to fold into. Kept
-    /// by the transaction's id: a provider may reuse its transaction object for the connection's next transaction.
-    /// </summary>
-    private readonly ConditionalWeakTable<DbContext, Written> _written = [];
-
-    /// <summary>Creations being saved whose entries wait for the ids their inserts return.</summary>
-    private readonly ConditionalWeakTable<DbContext, List<(TrackedChange Change, ChangeActor Actor, string? TraceId)>> _creations = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -102,7 +86,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
         foreach (var change in changes)
         {
             if (change.AwaitingId is not null)
-                _creations.GetOrCreateValue(db).Add((change, actor, traceId));
+                StateOf(db).Creations.Add((change, actor, traceId));
             else if (appended is not null)
                 appended.Rows.Add(HistoryTable.Row(Entry(change, actor, traceId)));
             else
@@ -130,7 +114,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
             database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
 
-        var appended = _appended.GetOrCreateValue(db);
+        var appended = StateOf(db).Appended;
         appended.Behavior = behavior;
         appended.Transaction = null;
         appended.Open = true;
@@ -145,7 +129,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     private void Append(DbCommand command, CommandEventData eventData)
     {
         if (eventData.CommandSource != CommandSource.SaveChanges || eventData.Context is not { } db
-            || !_appended.TryGetValue(db, out var appended) || appended.Rows.Count == 0)
+            || StateOf(db).Appended is not { Rows.Count: > 0 } appended)
             return;
         var transaction = db.Database.CurrentTransaction?.TransactionId;
         if (transaction is not null && transaction == appended.Transaction)
@@ -158,11 +142,14 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     /// <summary>Adds the entries of the creations just saved, now that they have ids; true if there are any to save.</summary>
     private bool RecordCreations(DbContext db)
     {
-        if (!_creations.TryGetValue(db, out var created) || !_creations.Remove(db))
+        var creations = StateOf(db).Creations;
+        if (creations.Count == 0)
             return false;
+        var created = creations.ToArray();
+        creations.Clear();
         foreach (var (change, actor, traceId) in created)
             Write(db, change with { ResourceId = change.Id, AwaitingId = null }, actor, traceId);
-        return created.Count > 0;
+        return true;
     }
 
     private void Write(DbContext db, TrackedChange change, ChangeActor actor, string? traceId)
@@ -191,7 +178,7 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     {
         if (db.Database.CurrentTransaction is not { } transaction)
             return null;
-        var written = _written.GetOrCreateValue(db);
+        var written = StateOf(db).Written;
         if (written.TransactionId != transaction.TransactionId)
         {
             written.TransactionId = transaction.TransactionId;
@@ -209,18 +196,39 @@ internal sealed class HistoryInterceptor(IChangeActor actors, TimeProvider clock
     {
         if (db is null)
             return;
-        _creations.Remove(db);
+        StateOf(db).Creations.Clear();
         Sent(db);
     }
 
     /// <summary>The save is over: its entries are forgotten, and EF's choice of a transaction is the context's again.</summary>
     private void Sent(DbContext? db)
     {
-        if (db is null || !_appended.TryGetValue(db, out var appended) || !appended.Open)
+        if (db is null || StateOf(db).Appended is not { Open: true } appended)
             return;
         appended.Open = false;
         appended.Rows.Clear();
         db.Database.AutoTransactionBehavior = appended.Behavior;
+    }
+
+    /// <summary>
+    /// What this interceptor keeps about a context's save in progress, on the (pooled) context
+    /// (<see cref="OverholtDbContext.InterceptorState{TState}"/>) and emptied as each save ends.
+    /// </summary>
+    private SaveState StateOf(DbContext db) => ((OverholtDbContext)db).InterceptorState<SaveState>(this);
+
+    private sealed class SaveState
+    {
+        /// <summary>The entries of the save in progress that go at the end of its command, and where they went.</summary>
+        public Appended Appended { get; } = new();
+
+        /// <summary>
+        /// The entries written in the context's current transaction, by resource, for later saves of it to fold into.
+        /// Kept by the transaction's id: a provider may reuse its transaction object for the connection's next one.
+        /// </summary>
+        public Written Written { get; } = new();
+
+        /// <summary>Creations being saved whose entries wait for the ids their inserts return.</summary>
+        public List<(TrackedChange Change, ChangeActor Actor, string? TraceId)> Creations { get; } = [];
     }
 
     private sealed class Appended

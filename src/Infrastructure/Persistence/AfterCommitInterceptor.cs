@@ -1,22 +1,19 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Overholt.Infrastructure.Persistence;
 
 /// <summary>
 /// Acts on what saves changed once they are committed, never before: a cache dropped before the commit can be filled
-/// again with the old state by a read in between, and kept. What a save changed is remembered against the transaction
-/// it was saved in (or, saved without one, the context for the length of the save), never on the pooled context; a
-/// transaction that ends without a rollback event takes its entry with it when it is collected.
+/// again with the old state by a read in between, and kept. What a save changed is remembered on its context with the
+/// transaction it was saved in (none: a save outside a transaction, for the length of the save). A transaction that
+/// ends without a commit or rollback event (disposed, so rolled back) leaves its changes behind until the context's
+/// next save or transaction replaces them, and they are never acted on.
 /// </summary>
 internal abstract class AfterCommitInterceptor<TChanges> : SaveChangesInterceptor, IDbTransactionInterceptor
     where TChanges : class
 {
-    private readonly ConditionalWeakTable<object, TChanges> _pending = [];
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Note(eventData.Context);
@@ -41,27 +38,27 @@ internal abstract class AfterCommitInterceptor<TChanges> : SaveChangesIntercepto
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context, transaction: null);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Forget(eventData.Context, transaction: null);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Done(transaction);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Done(eventData.Context, eventData.TransactionId);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Done(transaction);
+        Done(eventData.Context, eventData.TransactionId);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context, eventData.TransactionId);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(transaction);
+        Forget(eventData.Context, eventData.TransactionId);
         return Task.CompletedTask;
     }
 
@@ -75,28 +72,52 @@ internal abstract class AfterCommitInterceptor<TChanges> : SaveChangesIntercepto
     {
         if (context is null)
             return;
-        var key = context.Database.CurrentTransaction?.GetDbTransaction() ?? (object)context;
-        _pending.TryGetValue(key, out var earlier);
-        if (Collect(context, earlier) is { } changes)
-            _pending.AddOrUpdate(key, changes);
+        var pending = PendingOn(context);
+        var transaction = context.Database.CurrentTransaction?.TransactionId;
+        // A save outside a transaction is the whole change; in one, it adds to what the transaction saved before.
+        if (transaction is null || pending.Transaction != transaction)
+            pending.Reset(transaction);
+        if (Collect(context, pending.Changes) is { } changes)
+            pending.Changes = changes;
     }
 
     /// <summary>A save outside a transaction of the app's commits as it ends (EF's own transaction, if it used one, included).</summary>
     private void SavedWithoutTransaction(DbContext? context)
     {
         if (context is not null && context.Database.CurrentTransaction is null)
-            Done(context);
+            Done(context, transaction: null);
     }
 
-    private void Done(object key)
+    private void Done(DbContext? context, Guid? transaction)
     {
-        if (_pending.TryGetValue(key, out var changes) && _pending.Remove(key))
-            Committed(changes);
+        if (context is null)
+            return;
+        var pending = PendingOn(context);
+        if (pending.Transaction != transaction || pending.Changes is not { } changes)
+            return;
+        pending.Reset(transaction: null);
+        Committed(changes);
     }
 
-    private void Forget(object? key)
+    private void Forget(DbContext? context, Guid? transaction)
     {
-        if (key is not null)
-            _pending.Remove(key);
+        if (context is null)
+            return;
+        var pending = PendingOn(context);
+        if (pending.Transaction == transaction)
+            pending.Reset(transaction: null);
+    }
+
+    private Pending PendingOn(DbContext context) => ((OverholtDbContext)context).InterceptorState<Pending>(this);
+
+    /// <summary>What the context's save or transaction in progress changed so far (null: nothing that matters here).</summary>
+    private sealed class Pending
+    {
+        /// <summary>The transaction <see cref="Changes"/> were saved in; null for a save outside one.</summary>
+        public Guid? Transaction { get; private set; }
+
+        public TChanges? Changes { get; set; }
+
+        public void Reset(Guid? transaction) => (Transaction, Changes) = (transaction, null);
     }
 }

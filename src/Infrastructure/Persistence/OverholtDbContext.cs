@@ -41,6 +41,23 @@ public abstract class OverholtDbContext : IdentityDbContext<ApplicationUser, App
     /// <summary>Where the command running on this context is in its saves (<see cref="UnitOfWork"/>); none outside a command.</summary>
     internal CommandSaves Saves { get; set; }
 
+    private readonly Dictionary<object, object> _interceptorState = [];
+
+    /// <summary>
+    /// What a save interceptor keeps about this context's save or transaction in progress: one object per interceptor,
+    /// made on first use and kept with the (pooled) context. Kept here rather than in a weak table keyed by the context
+    /// or its transaction: every entry of such a table is a GC handle, and one added per save left each collection more
+    /// of them to scan. Each interceptor notes which save or transaction its object speaks for, so nothing a context
+    /// carries from an earlier lease is taken for the current one's.
+    /// </summary>
+    internal TState InterceptorState<TState>(object interceptor)
+        where TState : class, new()
+    {
+        if (!_interceptorState.TryGetValue(interceptor, out var state))
+            _interceptorState[interceptor] = state = new TState();
+        return (TState)state;
+    }
+
     /// <summary>
     /// Inside a command, a save that may not be its last begins the command's transaction, so that what the command
     /// saves later commits with it. The last save needs none of its own: EF wraps it in its implicit transaction when

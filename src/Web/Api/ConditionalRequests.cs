@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -17,12 +16,6 @@ namespace Overholt.Web.Api;
 /// </summary>
 public static class ConditionalRequests
 {
-    /// <summary>
-    /// The JSON and tag of each answer, made once per answer object: an answer the node keeps in its read cache is
-    /// serialized when first sent, and every read of it after that sends the same bytes.
-    /// </summary>
-    private static readonly ConditionalWeakTable<object, SerializedRepresentation> Representations = [];
-
     public static string ETagFor(int version, ReadOnlySpan<byte> representation) =>
         $"\"{version}-{Convert.ToHexStringLower(SHA256.HashData(representation)[..8])}\"";
 
@@ -46,13 +39,21 @@ public static class ConditionalRequests
         return representation.With(StatusCodes.Status201Created);
     }
 
-    private static SerializedRepresentation Serialized<T>(ControllerBase controller, Versioned<T> resource) =>
-        Representations.TryGetValue(resource, out var kept) ? kept // a read from the cache: no callback allocated
-            : Representations.GetValue(resource, _ =>
-            {
-                var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
-                return new SerializedRepresentation(json, ETagFor(resource.Version, json));
-            });
+    /// <summary>
+    /// The JSON and tag of an answer, made once per answer object and kept on it (<see cref="Versioned{T}.Representation"/>):
+    /// an answer the node keeps in its read cache is serialized when first sent, and every read of it after that sends
+    /// the same bytes. Kept on the answer rather than in a weak table beside it: each entry of such a table is a GC
+    /// handle, one more for every answer sent, that every collection has to scan until the table is compacted.
+    /// </summary>
+    private static SerializedRepresentation Serialized<T>(ControllerBase controller, Versioned<T> resource)
+    {
+        if (resource.Representation is SerializedRepresentation kept)
+            return kept;
+        var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
+        var representation = new SerializedRepresentation(json, ETagFor(resource.Version, json));
+        resource.Keep(representation);
+        return representation;
+    }
 
     /// <summary>
     /// <c>If-Match</c> as the versions a change may apply to: null when absent or <c>*</c> (any current version). Weak or
