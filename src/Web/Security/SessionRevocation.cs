@@ -41,7 +41,7 @@ internal static class SessionRevocation
                 return;
 
             var tickets = context.HttpContext.RequestServices.GetRequiredService<BearerTickets>();
-            var ticket = tickets.Read(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector);
+            var ticket = tickets.Read(header.AsSpan("Bearer ".Length).Trim(), context.Options.BearerTokenProtector);
             if (ticket?.Properties.ExpiresUtc is not { } expires || context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() >= expires)
                 return; // the handler refuses it as unreadable or expired
 
