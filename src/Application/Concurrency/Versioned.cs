@@ -7,15 +7,16 @@ public sealed class Versioned<T>
 
     public int Version { get; init; }
 
-    /// <summary>
-    /// What the API made of this answer to send it (its bytes and tag), kept with the answer: one that the read cache
-    /// keeps is serialized once however often it is sent, and its bytes go when the cache drops it. Opaque here.
-    /// </summary>
-    public object? Representation => _representation;
-
     private object? _representation;
 
-    /// <summary>Keeps <see cref="Representation"/>; two first sends at once may both make it, the same.</summary>
+    /// <summary>
+    /// What the API made of this answer to send it (its bytes and tag), kept with the answer: one that the read cache
+    /// keeps is serialized once however often it is sent, and its bytes go when the cache drops it. Opaque here, and
+    /// methods rather than a property, so that no mapping ever writes into it.
+    /// </summary>
+    public object? KeptRepresentation() => _representation;
+
+    /// <summary>Keeps <see cref="KeptRepresentation"/>; two first sends at once may both make it, the same.</summary>
     public void Keep(object representation) => _representation = representation;
 
     public void Deconstruct(out T value, out int version) => (value, version) = (Value, Version);

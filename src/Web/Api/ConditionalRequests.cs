@@ -40,14 +40,14 @@ public static class ConditionalRequests
     }
 
     /// <summary>
-    /// The JSON and tag of an answer, made once per answer object and kept on it (<see cref="Versioned{T}.Representation"/>):
+    /// The JSON and tag of an answer, made once per answer object and kept on it (<see cref="Versioned{T}.KeptRepresentation"/>):
     /// an answer the node keeps in its read cache is serialized when first sent, and every read of it after that sends
     /// the same bytes. Kept on the answer rather than in a weak table beside it: each entry of such a table is a GC
     /// handle, one more for every answer sent, that every collection has to scan until the table is compacted.
     /// </summary>
     private static SerializedRepresentation Serialized<T>(ControllerBase controller, Versioned<T> resource)
     {
-        if (resource.Representation is SerializedRepresentation kept)
+        if (resource.KeptRepresentation() is SerializedRepresentation kept)
             return kept;
         var json = JsonSerializer.SerializeToUtf8Bytes(Envelope.Of(resource.Value), JsonOptions(controller));
         var representation = new SerializedRepresentation(json, ETagFor(resource.Version, json));
