@@ -43,7 +43,7 @@ internal sealed class BearerTickets(TimeProvider clock) : IDisposable
     /// </summary>
     private static string KeyOf(ReadOnlySpan<char> token)
     {
-        const int OnStack = 2048; // tokens are about 1,100 characters of base64url
+        const int OnStack = 2048; // a token is about 800 characters of base64url
         var length = Encoding.UTF8.GetByteCount(token);
         var rented = length > OnStack ? ArrayPool<byte>.Shared.Rent(length) : null;
         Span<byte> bytes = rented is null ? stackalloc byte[OnStack] : rented;
