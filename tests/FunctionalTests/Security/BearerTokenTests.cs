@@ -40,6 +40,20 @@ public sealed class BearerTokenTests(PostgresApp postgres) : PostgresApiTest(pos
         await (await Anonymous.SendAsync(forgery)).AssertProblem(401);
     }
 
+    [Fact]
+    public async Task A_token_longer_than_any_the_node_issues_is_refused_and_the_real_one_still_reads_with_spaces_around_it()
+    {
+        var token = await Authentication.LoginAsync(Anonymous, User.Email, User.Password);
+        // Past the 2,048 bytes a token's key is hashed from on the stack: its bytes come from a rented buffer.
+        using var oversized = new HttpRequestMessage(HttpMethod.Get, "/api/stores");
+        oversized.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token + new string('A', 6_000));
+        await (await Anonymous.SendAsync(oversized)).AssertProblem(401);
+
+        using var padded = new HttpRequestMessage(HttpMethod.Get, "/api/stores");
+        padded.Headers.TryAddWithoutValidation("Authorization", "Bearer   " + token + "  ");
+        await (await Anonymous.SendAsync(padded)).AssertOkList();
+    }
+
     private sealed class MovableClock(DateTimeOffset now) : TimeProvider
     {
         private DateTimeOffset _now = now;
