@@ -14,10 +14,13 @@ internal abstract class NotificationListener(ListeningConnection connection) : B
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>What every listener's probe starts with: every node listening on the channel hears it, and none is a change.</summary>
+    private const string ProbePrefix = "probe:";
+
     /// <summary>The channel, and the triggers that must exist, enabled, to notify it.</summary>
     protected abstract NotificationSource Source { get; }
 
-    /// <summary>A notification other than this listener's probe.</summary>
+    /// <summary>A notification other than a listener's probe (this node's, or another's starting to listen).</summary>
     protected abstract void Heard(string payload);
 
     /// <summary>From now on every notification is heard.</summary>
@@ -58,14 +61,14 @@ internal abstract class NotificationListener(ListeningConnection connection) : B
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var source = Source;
-        var probe = Guid.NewGuid().ToString("N");
+        var probe = ProbePrefix + Guid.NewGuid().ToString("N");
         var probeHeard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var listening = new NpgsqlConnection(connection.ConnectionString);
         listening.Notification += (_, notification) =>
         {
             if (notification.Payload == probe)
                 probeHeard.TrySetResult();
-            else
+            else if (!notification.Payload.StartsWith(ProbePrefix, StringComparison.Ordinal))
                 Heard(notification.Payload);
         };
         await listening.OpenAsync(stoppingToken);

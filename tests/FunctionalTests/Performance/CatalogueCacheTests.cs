@@ -382,6 +382,23 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
     }
 
     [Fact]
+    public async Task Another_node_starting_to_listen_does_not_drop_this_nodes_answers()
+    {
+        var product = await Given.Product("Kettle").SaveAsync();
+        await AssertKept(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+        await AssertKept(async () => Assert.Equal(0, await StoreCount()));
+
+        // Its feed proves it listens with a notification of its own, on the channel every node hears.
+        await using var otherNode = new OverholtApp(App.Database);
+        await Eventually(() => Task.FromResult(otherNode.Services.GetRequiredService<IReadCache>().IsServing), "the other node's cache never started serving");
+        // Heard after the other node's probe: once this node's store list shows it, this node has heard the probe too.
+        await ExecuteSqlAsync("INSERT INTO stores (id, name, address, city, state, zip_code, version) VALUES (900000, 'Second', '2 Main St', 'Portland', 'OR', '97201', 1)");
+        await Eventually(async () => await StoreCount() == 1, "this node's store list does not show the store inserted");
+
+        await AssertNotReadAgain(async () => Assert.Equal("Kettle", await ProductName(AsUser, product.Id)));
+    }
+
+    [Fact]
     public async Task The_cache_can_be_turned_off_for_a_proxy_that_does_not_deliver_notifications()
     {
         var product = await Given.Product("Kettle").SaveAsync();
