@@ -52,7 +52,7 @@ public static class DependencyInjection
                 {
                     services.AddSingleton(new CatalogueChangeFeedSettings(connectionString));
                     services.AddSingleton<CatalogueHeartbeat>();
-                    services.AddHostedService<CatalogueChangeFeed>();
+                    services.AddNotificationChannel<CatalogueChangeFeed>(connectionString);
                 }
 
                 break;

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Overholt.Infrastructure.Persistence;
 
 namespace Overholt.Infrastructure.Caching;
 
 /// <summary>
 /// Tells this node about every change to the catalogue committed by any node or process: PostgreSQL's triggers notify
-/// <see cref="CatalogueTables.Channel"/> at each such commit. The cache serves only while this listens (see
+/// <see cref="CatalogueTables.Channel"/> at each such commit. The cache serves only while the node listens (see
 /// <see cref="NotificationListener"/> for when that is); when it stops, so does the cache, which starts afresh once
 /// listening again.
 /// <para>
@@ -15,25 +14,24 @@ namespace Overholt.Infrastructure.Caching;
 /// <see cref="CacheOptions.HeartbeatInterval"/> (<see cref="CatalogueHeartbeat"/>), which comes back on this channel as
 /// a change would, and checks the triggers. Each beat heard lets the cache answer from memory for
 /// <see cref="CacheOptions.StaleAfter"/> from when it was sent; a beat not heard by then, or a trigger missing or not
-/// enabled <c>ALWAYS</c>, stops the cache and starts listening again on a new connection. A node nobody reads from
+/// enabled <c>ALWAYS</c>, stops the cache and makes the node listen again on a new connection. A node nobody reads from
 /// does not beat: its next read goes to the database, and starts the beat again.
 /// </para>
 /// </summary>
 internal sealed partial class CatalogueChangeFeed(
     CatalogueCache cache,
-    CatalogueChangeFeedSettings settings,
     CatalogueHeartbeat heartbeat,
     IOptions<CacheOptions> options,
     TimeProvider time,
     ILogger<CatalogueChangeFeed> logger)
-    : NotificationListener(settings.Connection)
+    : NotificationChannel
 {
     private readonly Lock _beats = new();
-    private readonly Queue<(long Beat, long SentAt)> _unheard = new(); // sent on this connection, not heard yet; oldest first
+    private readonly Queue<(long Beat, long SentAt)> _unheard = new(); // sent since listening started, not heard yet; oldest first
 
-    protected override NotificationSource Source => CatalogueTables.Source;
+    public override NotificationSource Source => CatalogueTables.Source;
 
-    protected override void Heard(string payload)
+    public override void Heard(string payload)
     {
         if (!payload.StartsWith(CatalogueTables.HeartbeatPrefix, StringComparison.Ordinal))
             cache.Invalidate(CatalogueTables.Parse(payload));
@@ -42,21 +40,21 @@ internal sealed partial class CatalogueChangeFeed(
         // Another node's beat: nothing changed.
     }
 
-    protected override void Listening()
+    public override void Listening()
     {
         // Every change committed from now on will be heard; nothing was kept before.
         cache.StartServing();
         LogListening(logger);
     }
 
-    protected override void NotListening(Exception? cause, TimeSpan retryIn)
+    public override void NotListening(Exception? cause, TimeSpan retryIn)
     {
         cache.StopServing();
         if (cause is not null)
             LogLost(logger, cause, retryIn.TotalSeconds);
     }
 
-    protected override async Task WhileListeningAsync(NpgsqlConnection listening, CancellationToken stoppingToken)
+    public override async Task WhileListeningAsync(CancellationToken stoppingToken)
     {
         var (interval, staleAfter) = (options.Value.HeartbeatInterval, options.Value.StaleAfter);
         lock (_beats)
@@ -68,10 +66,11 @@ internal sealed partial class CatalogueChangeFeed(
             {
                 var sentAt = time.GetTimestamp();
                 nextBeat = sentAt + (long)(interval.TotalSeconds * time.TimestampFrequency);
-                var beat = await BeatAsync(staleAfter, stoppingToken);
-                // Heard only while waiting on the listening connection below, so never before it is recorded.
+                var beat = heartbeat.Next();
+                // Recorded before it is written: the listening connection may hear it as soon as it is committed.
                 lock (_beats)
                     _unheard.Enqueue((beat, sentAt));
+                await BeatAsync(beat, staleAfter, stoppingToken);
             }
 
             lock (_beats)
@@ -80,17 +79,17 @@ internal sealed partial class CatalogueChangeFeed(
                     throw new TimeoutException($"This node's heartbeat {oldest.Beat} has not come back in {staleAfter.TotalSeconds} s: the listening connection is not delivering notifications");
             }
 
-            await listening.WaitAsync(interval / 4, stoppingToken);
+            await Task.Delay(interval / 4, stoppingToken);
         }
     }
 
-    private async Task<long> BeatAsync(TimeSpan staleAfter, CancellationToken stoppingToken)
+    private async Task BeatAsync(long beat, TimeSpan staleAfter, CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(staleAfter);
         try
         {
-            return await heartbeat.BeatAsync(timeout.Token);
+            await heartbeat.BeatAsync(beat, timeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

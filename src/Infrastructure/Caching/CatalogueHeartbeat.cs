@@ -36,10 +36,12 @@ internal sealed class CatalogueHeartbeat
     /// <summary>This node: unique to its process and app (tests run several apps in one process).</summary>
     public string Node { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Writes the next beat and returns its number; throws if a catalogue trigger is missing or not enabled <c>ALWAYS</c>.</summary>
-    public async Task<long> BeatAsync(CancellationToken cancellationToken)
+    /// <summary>The number of the next beat to write.</summary>
+    public long Next() => Interlocked.Increment(ref _beat);
+
+    /// <summary>Writes <paramref name="beat"/> (<see cref="Next"/>); throws if a catalogue trigger is missing or not enabled <c>ALWAYS</c>.</summary>
+    public async Task BeatAsync(long beat, CancellationToken cancellationToken)
     {
-        var beat = Interlocked.Increment(ref _beat);
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
@@ -50,7 +52,6 @@ internal sealed class CatalogueHeartbeat
 
         if (!CatalogueTables.Source.AllFiring(await batch.ExecuteScalarAsync(cancellationToken)))
             throw CatalogueTables.Source.NotFiring();
-        return beat;
     }
 
     /// <summary>Whether <paramref name="payload"/> is one of this node's own beats, and which.</summary>

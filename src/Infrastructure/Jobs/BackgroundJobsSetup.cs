@@ -88,8 +88,7 @@ public static class BackgroundJobsSetup
             services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<OutboxPurger>());
             if (provider == DatabaseProvider.Postgres)
             {
-                services.AddSingleton(new OutboxNotifications(connectionString));
-                services.AddHostedService<OutboxListener>();
+                services.AddNotificationChannel<OutboxListener>(connectionString);
             }
         }
 

@@ -4,24 +4,23 @@ using Overholt.Infrastructure.Persistence;
 namespace Overholt.Infrastructure.Jobs;
 
 /// <summary>
-/// Wakes this worker's outbox dispatcher as soon as any node commits an outbox message. While it does not listen (see
-/// <see cref="NotificationListener"/> for when that is), the dispatcher polls every <c>Jobs:PollInterval</c>.
+/// Wakes this worker's outbox dispatcher as soon as any node commits an outbox message. While the node does not listen
+/// (see <see cref="NotificationListener"/> for when that is), the dispatcher polls every <c>Jobs:PollInterval</c>.
 /// </summary>
-internal sealed partial class OutboxListener(OutboxSignal signal, OutboxNotifications notifications, ILogger<OutboxListener> logger)
-    : NotificationListener(notifications.Connection)
+internal sealed partial class OutboxListener(OutboxSignal signal, ILogger<OutboxListener> logger) : NotificationChannel
 {
-    protected override NotificationSource Source => OutboxNotifications.Source;
+    public override NotificationSource Source => OutboxNotifications.Source;
 
-    protected override void Heard(string payload) => signal.Wake();
+    public override void Heard(string payload) => signal.Wake();
 
-    protected override void Listening()
+    public override void Listening()
     {
         // Every message committed from now on wakes the dispatcher; it now reads what was committed before.
         signal.SetListening(true);
         LogListening(logger);
     }
 
-    protected override void NotListening(Exception? cause, TimeSpan retryIn)
+    public override void NotListening(Exception? cause, TimeSpan retryIn)
     {
         signal.SetListening(false);
         if (cause is not null)

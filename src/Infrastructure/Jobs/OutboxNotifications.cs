@@ -4,9 +4,9 @@ namespace Overholt.Infrastructure.Jobs;
 
 /// <summary>
 /// PostgreSQL's notification of new outbox messages: the trigger of migration <c>NotifyOutboxMessages</c> notifies
-/// <see cref="Channel"/> at every commit that inserts some, and each worker listens on a connection of its own.
+/// <see cref="Channel"/> at every commit that inserts some, and each worker listens (<see cref="OutboxListener"/>).
 /// </summary>
-internal sealed class OutboxNotifications(string connectionString)
+internal static class OutboxNotifications
 {
     public const string Channel = "outbox_message";
 
@@ -17,7 +17,4 @@ internal sealed class OutboxNotifications(string connectionString)
     /// when disabled (<c>D</c>) or enabled for replicas only (<c>R</c>).
     /// </summary>
     public static readonly NotificationSource Source = new(Channel, $"'{TriggerName}'", TriggerCount: 1, FiringStates: "'O', 'A'");
-
-    /// <summary>Meanwhile, the dispatcher polls every <c>Jobs:PollInterval</c>.</summary>
-    public ListeningConnection Connection { get; } = new(connectionString, "overholt-outbox-listener", retryDelay: TimeSpan.FromSeconds(5));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Overholt.Application.Caching;
 using Overholt.Infrastructure.Caching;
 using Overholt.Infrastructure.Jobs;
 using Overholt.Testing;
@@ -108,6 +109,26 @@ public sealed class IdleNodeTests(PostgresApp postgres) : IAsyncLifetime
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN new_job%'", connection);
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
         Assert.True(app.Services.GetRequiredService<OutboxSignal>().IsListening);
+    }
+
+    [Fact]
+    public async Task A_node_that_serves_and_works_listens_on_one_connection_for_both()
+    {
+        await using var app = new OverholtApp(_database, ProductionNode());
+        var clock = Stopwatch.StartNew();
+        while (!(app.Services.GetRequiredService<OutboxSignal>().IsListening && app.Services.GetRequiredService<IReadCache>().IsServing))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "the node never listened for both the outbox and the catalogue");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        // Each listening backend is woken by every notification of the database: two connections would double what
+        // each catalogue change costs the database. The node's other connections are pooled and unnamed.
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT string_agg(application_name, ', ') FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'overholt-%'", connection);
+        Assert.Equal("overholt-listener", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>PostgreSQL, role all, in Production, and the production defaults of every <c>Jobs:</c> and <c>Cache:</c> interval.</summary>

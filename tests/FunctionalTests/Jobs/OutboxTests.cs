@@ -19,7 +19,7 @@ namespace Overholt.FunctionalTests.Jobs;
 public sealed class OutboxTests(PostgresApp postgres) : IAsyncLifetime
 {
     private const string KillTheListener =
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-outbox-listener' AND datname = current_database()";
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-listener' AND datname = current_database()";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 

@@ -459,7 +459,7 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
             .Where(sql => CatalogueTables.Any(table => sql.Contains($"FROM {table} ", StringComparison.Ordinal)))];
 
     private const string KillTheFeed =
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-catalogue-feed' AND datname = current_database()";
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'overholt-listener' AND datname = current_database()";
 
     /// <summary>
     /// The answer is kept: read again, it costs no statement. Notifications of the test's own setup may still be on
@@ -532,12 +532,12 @@ public sealed class CatalogueCacheTests(PostgresApp postgres) : PostgresApiTest(
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The backends of the catalogue feeds listening on the test's database.</summary>
+    /// <summary>The backends of the nodes listening on the test's database (the catalogue feed's connection).</summary>
     private async Task<int[]> FeedBackendsAsync()
     {
         await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = 'overholt-catalogue-feed' AND datname = current_database()", connection);
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = 'overholt-listener' AND datname = current_database()", connection);
         var pids = new List<int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
